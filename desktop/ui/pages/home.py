@@ -1,0 +1,205 @@
+"""Home: who this plan is for, where their data is kept, and (later) the plan at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store import StoreError
+from desktop.ui.dialogs import Dialogs
+from desktop.ui.messages import store_error
+from desktop.ui.session import Session
+from desktop.ui.widgets import Heading, Paragraph
+
+
+class HomePage(QScrollArea):
+    """Signals:
+    openQuestionnaire: the person asked to start or continue the questionnaire.
+    """
+
+    openQuestionnaire = Signal()
+
+    def __init__(self, session: Session, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.dialogs = dialogs
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setSpacing(14)
+
+        self.heading = Heading(level=1)
+        self.intro = Paragraph()
+        lay.addWidget(self.heading)
+        lay.addWidget(self.intro)
+
+        # Profile: a counsellor keeps one per person.
+        self.profile_box = QGroupBox()
+        pl = QVBoxLayout(self.profile_box)
+        row = QHBoxLayout()
+        self.profile_label = QLabel()
+        self.profile_combo = QComboBox()
+        self.profile_combo.setMinimumContentsLength(16)
+        self.profile_label.setBuddy(self.profile_combo)
+        row.addWidget(self.profile_label)
+        row.addWidget(self.profile_combo, 1)
+        pl.addLayout(row)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton()
+        self.rename_button = QPushButton()
+        self.delete_button = QPushButton()
+        for b in (self.new_button, self.rename_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        pl.addLayout(buttons)
+        lay.addWidget(self.profile_box)
+
+        # The plan: filled by the questionnaire issue; until then it says what will come.
+        self.plan_box = QGroupBox()
+        ql = QVBoxLayout(self.plan_box)
+        self.plan_text = Paragraph()
+        self.start_button = QPushButton()
+        ql.addWidget(self.plan_text)
+        ql.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.plan_box)
+
+        # Where the data is: the person should always be able to find their own files.
+        self.data_box = QGroupBox()
+        dl = QVBoxLayout(self.data_box)
+        self.data_text = Paragraph()
+        self.data_path = Paragraph()
+        self.data_path.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.open_folder_button = QPushButton()
+        dl.addWidget(self.data_text)
+        dl.addWidget(self.data_path)
+        dl.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.data_box)
+        lay.addStretch(1)
+
+        self.profile_combo.activated.connect(self._on_profile_chosen)
+        self.new_button.clicked.connect(self.new_profile)
+        self.rename_button.clicked.connect(self.rename_profile)
+        self.delete_button.clicked.connect(self.delete_profile)
+        self.start_button.clicked.connect(self.openQuestionnaire)
+        self.open_folder_button.clicked.connect(self._open_data_folder)
+        session.profilesChanged.connect(self._fill_profiles)
+        session.profileChanged.connect(self._fill_profiles)
+        session.profileChanged.connect(self.retranslate)
+
+        self._fill_profiles()
+        self.retranslate()
+
+    # -- profile actions (also reached from the Profile menu) ---------------------------
+    def new_profile(self) -> None:
+        name = self.dialogs.ask_text(
+            self.tr("New profile"), self.tr("Name of the person this plan is for:")
+        )
+        if name is None:
+            return
+        try:
+            self.session.create_profile(name)
+        except StoreError as exc:
+            self.dialogs.error(self.tr("New profile"), store_error(exc))
+
+    def rename_profile(self) -> None:
+        current = self.session.profile
+        name = self.dialogs.ask_text(self.tr("Rename profile"), self.tr("New name:"), current.name)
+        if name is None or name == current.name:
+            return
+        try:
+            self.session.rename_profile(current.id, name)
+        except StoreError as exc:
+            self.dialogs.error(self.tr("Rename profile"), store_error(exc))
+
+    def delete_profile(self) -> None:
+        current = self.session.profile
+        ok = self.dialogs.confirm(
+            self.tr("Delete profile"),
+            self.tr(
+                "Delete the profile “%1” with all its answers, checklist ticks and notes? "
+                "This cannot be undone."
+            ).replace("%1", current.name),
+            destructive=True,
+        )
+        if ok:
+            self.session.delete_profile(current.id, fallback_name=self.tr("My plan"))
+
+    # -- internals --------------------------------------------------------------------
+    def _fill_profiles(self) -> None:
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        for p in self.session.profiles():
+            self.profile_combo.addItem(p.name, p.id)
+        idx = self.profile_combo.findData(self.session.profile.id)
+        self.profile_combo.setCurrentIndex(max(idx, 0))
+        self.profile_combo.blockSignals(False)
+        self.delete_button.setEnabled(True)
+
+    def _on_profile_chosen(self, index: int) -> None:
+        pid = self.profile_combo.itemData(index)
+        if pid is not None:
+            self.session.switch_profile(int(pid))
+
+    def _open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.location.path)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Welcome"))
+        self.intro.setText(
+            self.tr(
+                "Passage helps you go abroad to work by legal routes: it asks about your plans, "
+                "shows what the destination requires and which warning signs to watch for, and "
+                "makes a checklist you can print. Everything stays on this computer."
+            )
+        )
+        self.profile_box.setTitle(self.tr("Whose plan is this?"))
+        self.profile_label.setText(self.tr("&Profile:"))
+        self.profile_combo.setAccessibleName(self.tr("Current profile"))
+        self.new_button.setText(self.tr("&New profile…"))
+        self.rename_button.setText(self.tr("&Rename…"))
+        self.delete_button.setText(self.tr("&Delete…"))
+        self.new_button.setAccessibleName(self.tr("Create a new profile"))
+        self.rename_button.setAccessibleName(self.tr("Rename the current profile"))
+        self.delete_button.setAccessibleName(self.tr("Delete the current profile"))
+        self.plan_box.setTitle(self.tr("Your plan"))
+        self.plan_text.setText(
+            self.tr(
+                "Your plan is not ready yet. Answer the questionnaire: your plan will then show "
+                "here, with warning signs first, the routes that fit you, what you still need "
+                "and a checklist."
+            )
+        )
+        self.start_button.setText(self.tr("&Start the questionnaire"))
+        self.data_box.setTitle(self.tr("Where your data is kept"))
+        how = self.session.location.how
+        if how == "portable":
+            where = self.tr("Portable mode: your data is kept next to the program, in this folder:")
+        elif how == "option":
+            where = self.tr("Your data is kept in the folder chosen with --data-dir:")
+        else:
+            where = self.tr(
+                "Your answers and notes are kept only on this computer, in this folder:"
+            )
+        self.data_text.setText(where)
+        self.data_path.setText(str(self.session.location.path))
+        self.open_folder_button.setText(self.tr("&Open this folder"))

@@ -1,0 +1,110 @@
+"""The running session: the open store, the current profile and the app-wide settings.
+
+Pages never talk to each other; they read from the session and listen to its signals,
+so a change made on one page (a renamed profile, a new answer) shows everywhere at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.paths import DataLocation
+from desktop.store import OpenReport, Profile, Store
+
+TEXT_SCALE_MIN = 100
+TEXT_SCALE_MAX = 200
+TEXT_SCALE_STEP = 10
+
+
+class Session(QObject):
+    """Signals:
+    profileChanged: the current profile was switched or renamed.
+    profilesChanged: a profile was created, renamed or deleted.
+    answersChanged: the current profile's answers changed.
+    """
+
+    profileChanged = Signal()
+    profilesChanged = Signal()
+    answersChanged = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        location: DataLocation,
+        report: OpenReport | None = None,
+        *,
+        default_profile_name: str = "My plan",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.location = location
+        self.report = report
+        saved = store.get_setting("current_profile_id")
+        profile = store.get_profile(saved) if isinstance(saved, int) else None
+        if profile is None:
+            profile = store.ensure_default_profile(default_profile_name)
+            store.set_setting("current_profile_id", profile.id)
+        self._profile: Profile = profile
+
+    # -- profiles ---------------------------------------------------------------------
+    @property
+    def profile(self) -> Profile:
+        return self._profile
+
+    def profiles(self) -> list[Profile]:
+        return self.store.list_profiles()
+
+    def switch_profile(self, profile_id: int) -> None:
+        if profile_id == self._profile.id:
+            return
+        profile = self.store.get_profile(profile_id)
+        if profile is None:
+            return
+        self._profile = profile
+        self.store.set_setting("current_profile_id", profile.id)
+        self.profileChanged.emit()
+        self.answersChanged.emit()
+
+    def create_profile(self, name: str, *, switch: bool = True) -> Profile:
+        profile = self.store.create_profile(name)
+        self.profilesChanged.emit()
+        if switch:
+            self.switch_profile(profile.id)
+        return profile
+
+    def rename_profile(self, profile_id: int, name: str) -> None:
+        self.store.rename_profile(profile_id, name)
+        if profile_id == self._profile.id:
+            self._profile = self.store.get_profile(profile_id) or self._profile
+            self.profileChanged.emit()
+        self.profilesChanged.emit()
+
+    def delete_profile(self, profile_id: int, *, fallback_name: str = "My plan") -> None:
+        """Delete a profile; if it was the current one, move to another (or a new) one."""
+        self.store.delete_profile(profile_id)
+        if profile_id == self._profile.id:
+            remaining = self.store.list_profiles()
+            nxt = remaining[0] if remaining else self.store.ensure_default_profile(fallback_name)
+            self._profile = nxt
+            self.store.set_setting("current_profile_id", nxt.id)
+            self.profileChanged.emit()
+            self.answersChanged.emit()
+        self.profilesChanged.emit()
+
+    # -- answers ----------------------------------------------------------------------
+    def answers(self) -> dict[str, Any]:
+        return self.store.get_answers(self._profile.id)
+
+    def set_answer(self, question_id: str, value: Any) -> None:
+        self.store.set_answer(self._profile.id, question_id, value)
+        self.answersChanged.emit()
+
+    # -- settings ---------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.store.get_setting(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.store.set_setting(key, value)

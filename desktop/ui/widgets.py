@@ -1,0 +1,44 @@
+"""Small widgets shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+
+class Heading(QLabel):
+    """A page or group heading that grows and shrinks with the app's text size.
+
+    It keeps no font of its own: rich-text sizes are relative to the widget font, which
+    follows the application font that the text-size setting changes.
+    """
+
+    def __init__(self, text: str = "", level: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._level = level
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        from html import escape
+
+        size = {1: "xx-large", 2: "x-large", 3: "large"}.get(self._level, "large")
+        super().setText(f'<span style="font-size:{size}; font-weight:600">{escape(text)}</span>')
+        self.setAccessibleName(text)
+
+
+class Paragraph(QLabel):
+    """Plain wrapped text that a screen reader can reach and a person can select."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+def hline(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
