@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, __version__
 from desktop.i18n import Translators, normalise, system_language
 from desktop.paths import DataLocation
+from desktop.resources import resource_path
 from desktop.ui.session import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 
 # Simplified Chinese faces first: with a generic family Qt may pick the Japanese variant
@@ -35,6 +36,10 @@ class PassageApp(QApplication):
         self.setApplicationVersion(__version__)
         self.translators = Translators(self)
         self.text_scale = TEXT_SCALE_MIN
+        # Fusion looks the same on Windows, macOS and Linux, so screenshots in the
+        # help and what a counsellor sees on another machine match.
+        self.setStyle("Fusion")
+        self._style_sheet = resource_path("style", "passage.qss").read_text(encoding="utf-8")
         families = set(QFontDatabase.families())
         self._families = [f for f in UI_FONT_FAMILIES if f in families] + [self.font().family()]
         self.apply_text_scale(TEXT_SCALE_MIN)
@@ -50,6 +55,9 @@ class PassageApp(QApplication):
         font.setFamilies(self._families)
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
         self.setFont(font)
+        # WORKAROUND: widgets polished by a style sheet keep their old font when the
+        # application font changes; setting the sheet again re-polishes them all.
+        self.setStyleSheet(self._style_sheet)
 
 
 @dataclass

@@ -63,8 +63,8 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
         self.nav.setSpacing(2)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(titles[key])
             self.page_actions[key].setText(titles[key])
         self.nav.setAccessibleName(self.tr("Pages"))
+        self._fit_nav()
         self.profile_menu.setTitle(self.tr("&Profile"))
         self.view_menu.setTitle(self.tr("&View"))
         self.go_menu.setTitle(self.tr("&Go"))
@@ -196,9 +197,19 @@ class MainWindow(QMainWindow):
             self.tr("Passage · Working abroad guide — %1").replace("%1", self.session.profile.name)
         )
 
+    def _fit_nav(self) -> None:
+        """Keep every page name whole, whatever the language and text size."""
+        metrics = self.nav.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())
+        )
+        self.nav.setFixedWidth(max(160, widest + 4 * metrics.averageCharWidth() + 40))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_nav()
         super().changeEvent(event)
 
     # -- first paint ------------------------------------------------------------------
