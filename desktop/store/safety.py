@@ -84,7 +84,8 @@ def create_private_file(path: Path) -> None:
 
 def fsync_file(path: Path) -> None:
     """Flush a file's contents to the disk before we rely on it (rename, report)."""
-    fd = os.open(path, os.O_RDONLY)
+    # Windows' _commit() refuses a read-only descriptor; POSIX fsync accepts one.
+    fd = os.open(path, os.O_RDONLY if POSIX else os.O_RDWR)
     try:
         os.fsync(fd)
     finally:

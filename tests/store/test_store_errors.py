@@ -138,6 +138,7 @@ def test_locked_by_another_writer(opener, data_dir: Path) -> None:
         with pytest.raises(StoreUnavailableError) as caught:
             open_store(data_dir, busy_timeout=0.1)
         assert caught.value.reason == "locked"
+        assert not (data_dir / "damaged").exists()  # locked is not damaged: nothing moved
         other.execute("ROLLBACK")
         store.set_answer(pid, "destination", "japan")
         assert store.get_answers(pid) == {"destination": "japan"}

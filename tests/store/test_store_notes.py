@@ -146,7 +146,8 @@ def _ids(notes: list[Note]) -> list[int]:
 
 def test_search_short_chinese_terms(store: Store, profile_id: int, searchable) -> None:
     """Two- and one-character Chinese queries match in title or body, newest first."""
-    assert _ids(store.search_notes(profile_id, "护照")) == [searchable["visa"], searchable["passport"]]
+    newest_first = [searchable["visa"], searchable["passport"]]
+    assert _ids(store.search_notes(profile_id, "护照")) == newest_first
     assert _ids(store.search_notes(profile_id, "证")) == [searchable["visa"]]
     assert _ids(store.search_notes(profile_id, "抽屉")) == [searchable["passport"]]
 

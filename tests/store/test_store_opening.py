@@ -210,9 +210,7 @@ def test_damaged_wal_and_shm_move_with_the_file(opener, data_dir: Path, with_bac
     assert [p.name for p in store.list_profiles()] == ["Ana", "Dana-unique"]
 
 
-def test_damaged_newest_backup_is_skipped(
-    opener, data_dir: Path, clock, with_backup: Path
-) -> None:
+def test_damaged_newest_backup_is_skipped(opener, data_dir: Path, clock, with_backup: Path) -> None:
     """If the newest backup is damaged too, the newest good one is restored."""
     store, _ = opener()  # after the fixture's "after_backup" answer: a second backup
     store.close()
@@ -246,8 +244,7 @@ def test_second_damage_in_the_same_second_keeps_both(opener, data_dir: Path) -> 
     """Damaged files never overwrite each other in damaged/."""
     for _ in range(2):
         (data_dir / "passage.sqlite3").write_bytes(b"garbage" * 100)
-        store, report = opener()
-        store.close()
+        opener()[0].close()
     names = sorted(p.name for p in (data_dir / "damaged").iterdir())
     assert names == ["passage-20261125-090000-2.sqlite3", "passage-20261125-090000.sqlite3"]
 

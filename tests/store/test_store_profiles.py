@@ -48,7 +48,9 @@ def test_eighty_characters_is_allowed(store: Store) -> None:
     assert store.create_profile("护" * 80).name == "护" * 80
 
 
-@pytest.mark.parametrize(("first", "second"), [("Ana", "ANA"), ("Élodie", "élodie"), ("王", " 王 ")])
+@pytest.mark.parametrize(
+    ("first", "second"), [("Ana", "ANA"), ("Élodie", "élodie"), ("王", " 王 ")]
+)
 def test_duplicate_names_ignore_case(store: Store, first: str, second: str) -> None:
     """Names are unique ignoring case, for ASCII and other alphabets."""
     store.create_profile(first)

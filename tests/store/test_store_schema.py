@@ -86,9 +86,7 @@ def test_connection_settings(store: Store) -> None:
 def test_check_constraints_catch_bugs(store: Store, profile_id: int) -> None:
     """Writes that bypass the API with bad data are refused by the schema itself."""
     with pytest.raises(sqlite3.IntegrityError):
-        store._db.execute(
-            "INSERT INTO answers VALUES (?, 'q', 'not json', 'x')", [profile_id]
-        )
+        store._db.execute("INSERT INTO answers VALUES (?, 'q', 'not json', 'x')", [profile_id])
     with pytest.raises(sqlite3.IntegrityError):
         store._db.execute(
             "INSERT INTO notes (profile_id, kind, created, updated) VALUES (?, 'x', '', '')",
