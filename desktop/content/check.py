@@ -1,0 +1,155 @@
+"""``passage content check``: every content rule, plus the rules that need all files at once.
+
+The loader checks each file and every reference. One rule needs more than the
+Guide: *every seed passage is cited by at least one item somewhere*, counting
+the questionnaire and advice files too. A passage nobody cites is either a
+summary we forgot to use or a locator typo; both are worth a look before shipping.
+
+:func:`check_all` is the Guide's part (callers pass other files' citations in
+``extra_citations``). :func:`check_installation` is what the command runs: it
+also loads the questionnaire, so conditions are checked against real question
+ids and option values, and it collects the ``sources:`` cited by the
+questionnaire and the advice files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.content.errors import ContentError, Problem
+from desktop.content.loader import QuestionSpec, load_catalog_with_problems
+from desktop.content.yamlsafe import load_yaml
+
+__all__ = ["check_all", "check_installation", "collect_citations", "main"]
+
+
+def check_all(
+    base: Path | None = None,
+    *,
+    extra_citations: Iterable[str] = (),
+    known_questions: QuestionSpec | None = None,
+    today: _dt.date | None = None,
+) -> list[Problem]:
+    """All problems in the Guide under ``base`` (empty list: clean)."""
+    result = load_catalog_with_problems(base, known_questions=known_questions, today=today)
+    problems = list(result.problems)
+    catalog = result.catalog
+    cited = catalog.citations() | set(extra_citations)
+    for seed in catalog.seeds.values():
+        for passage in seed.passages:
+            if passage.locator not in cited:
+                problems.append(
+                    Problem(
+                        file=f"seeds/{seed.id}.yaml",
+                        item=passage.locator,
+                        field="locator",
+                        message="no topic, question or advice item cites this passage",
+                        line=_passage_line(_base(base), seed.id, passage.locator),
+                    )
+                )
+    return problems
+
+
+def collect_citations(paths: Iterable[Path]) -> set[str]:
+    """Every string listed under a ``sources:`` key anywhere in these YAML files.
+
+    Deliberately generic (it does not know the questionnaire or advice schemas):
+    those files' own loaders report their problems; here an unreadable file just
+    contributes no citations.
+    """
+    found: set[str] = set()
+    for path in paths:
+        try:
+            data, _index = load_yaml(path)
+        except ContentError:
+            continue
+        stack: list[Any] = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key == "sources" and isinstance(value, list):
+                        found.update(v for v in value if isinstance(v, str))
+                    else:
+                        stack.append(value)
+            elif isinstance(node, list):
+                stack.extend(node)
+    return found
+
+
+def check_installation(base: Path | None = None, *, today: _dt.date | None = None) -> list[Problem]:
+    """What ``passage content check`` runs: questionnaire, Guide and citations together."""
+    root = _base(base)
+    problems: list[Problem] = []
+    known: QuestionSpec | None = None
+    questionnaire_path = root / "resources" / "questionnaire.yaml"
+    if questionnaire_path.is_file():
+        # imported here: the questionnaire module is optional for the Guide itself
+        from desktop.content.questionnaire import load_questionnaire
+
+        try:
+            known = load_questionnaire(questionnaire_path).known_values()
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    others = [questionnaire_path, *sorted((root / "resources" / "advice").glob("*.yaml"))]
+    citations = collect_citations(p for p in others if p.is_file())
+    problems.extend(check_all(root, extra_citations=citations, known_questions=known, today=today))
+    return problems
+
+
+def _base(base: Path | None) -> Path:
+    from desktop import resources
+
+    return Path(base) if base is not None else resources.base_dir()
+
+
+def _passage_line(root: Path, seed_id: str, locator: str) -> int | None:
+    """Line of ``locator:`` in the seed file (a text scan; only on the error path)."""
+    try:
+        lines = (root / "seeds" / f"{seed_id}.yaml").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip().removeprefix("- ").strip()
+        if stripped.startswith("locator:") and stripped.split(":", 1)[1].strip(" '\"") == locator:
+            return number
+    return None
+
+
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Print every problem to ``out``, one per line; return 1 if there are any, else 0.
+
+    The one-line summary goes to ``err`` so that ``out`` stays one problem per line.
+    """
+    parser = argparse.ArgumentParser(
+        prog="passage content check",
+        description="Check the content files (seeds/ and resources/) against docs/CONTENT.md.",
+    )
+    parser.add_argument(
+        "--base",
+        type=Path,
+        default=None,
+        help="folder that holds resources/ and seeds/ (default: this installation's)",
+    )
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    out = out or sys.stdout
+    err = err or sys.stderr
+    problems = check_installation(args.base)
+    for problem in problems:
+        print(problem, file=out)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=err)
+        return 1
+    print("Content OK.", file=err)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

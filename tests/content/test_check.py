@@ -1,0 +1,70 @@
+"""check_all / main: loader problems plus the "every seed passage is cited" rule."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from desktop.content.check import check_all, check_installation, collect_citations, main
+
+from .tree import SEED, TODAY, write_tree
+
+
+def test_uncited_passage_is_reported(tree: Path) -> None:
+    problems = check_all(tree, today=TODAY)
+    assert len(problems) == 1
+    problem = problems[0]
+    assert (problem.file, problem.item, problem.field, problem.line) == (
+        "seeds/demo-2020.yaml",
+        "demo-2020#1.2",
+        "locator",
+        14,
+    )
+    assert "cites this passage" in problem.message
+
+
+def test_extra_citations_count(tree: Path) -> None:
+    assert check_all(tree, extra_citations={"demo-2020#1.2"}, today=TODAY) == []
+
+
+def test_loader_problems_come_first(tmp_path: Path) -> None:
+    base = write_tree(tmp_path, {"seeds/demo-2020.yaml": SEED.replace("kind: seed", "kind: x")})
+    problems = check_all(base, today=TODAY)
+    assert [p.field for p in problems] == ["kind"]  # a broken seed has no passages to check
+
+
+def test_citations_from_other_files(tmp_path: Path) -> None:
+    base = write_tree(
+        tmp_path,
+        {
+            "resources/advice/rules.yaml": (
+                "rules:\n  - id: r1\n    sources: [demo-2020#1.2, cn-reg-2012]\n"
+                "    nested: {sources: [x-1]}\n"
+            ),
+            "resources/advice/broken.yaml": "a: &x 1\n",
+        },
+    )
+    paths = sorted((base / "resources" / "advice").glob("*.yaml"))
+    assert collect_citations(paths) == {"demo-2020#1.2", "cn-reg-2012", "x-1"}
+    assert check_installation(base, today=TODAY) == []
+
+
+def test_main_prints_one_problem_per_line(tree: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--base", str(tree)], out=out, err=err) == 1
+    lines = out.getvalue().splitlines()
+    assert lines == [
+        "seeds/demo-2020.yaml:14, item 'demo-2020#1.2', field 'locator': "
+        "no topic, question or advice item cites this passage"
+    ]
+    assert "1 problem(s)" in err.getvalue()
+
+
+def test_main_clean(tmp_path: Path) -> None:
+    base = write_tree(
+        tmp_path, {"resources/advice/a.yaml": "items:\n  - sources: [demo-2020#1.2]\n"}
+    )
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--base", str(base)], out=out, err=err) == 0
+    assert out.getvalue() == ""
+    assert "Content OK" in err.getvalue()
