@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     content = sub.add_parser("content", help="check the shipped content files")
     content_sub = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     content_sub.add_parser("check", help="validate all content; exit 1 on any problem")
+
+    from desktop.commands.advise import add_parsers as add_advise
+
+    add_advise(sub)
     return parser
 
 
@@ -65,8 +69,22 @@ def cmd_content_check(args: argparse.Namespace) -> int:
     return check_main([])
 
 
+def cmd_questions(args: argparse.Namespace) -> int:
+    from desktop.commands.advise import run_questions
+
+    return run_questions(args)
+
+
+def cmd_advise(args: argparse.Namespace) -> int:
+    from desktop.commands.advise import run_advise
+
+    return run_advise(args)
+
+
 HANDLERS: dict[str, Handler] = {
     "content": cmd_content_check,
+    "questions": cmd_questions,
+    "advise": cmd_advise,
 }
 
 
@@ -81,7 +99,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     if args.command is None:
         return cmd_gui(args)
-    return HANDLERS[args.command](args)
+    try:
+        return HANDLERS[args.command](args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `passage advise ... | head`): not an error.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # a problem the person can fix gets one plain message
+        message = _known_problem(exc)
+        if message is None:
+            raise
+        print(f"passage: {message}", file=sys.stderr)
+        return 2
+
+
+def _known_problem(exc: Exception) -> str | None:
+    """A plain message for errors that are not bugs in Passage, or None."""
+    from desktop.content.errors import ContentError
+    from desktop.store import StoreError
+
+    if isinstance(exc, ContentError):
+        from PySide6.QtCore import QCoreApplication
+
+        return (
+            QCoreApplication.translate("Commands", "Passage's content files have problems:")
+            + "\n"
+            + str(exc)
+        )
+    if isinstance(exc, StoreError):
+        from desktop.ui.messages import store_error
+
+        return store_error(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: {exc.strerror or exc}"
+    return None
 
 
 if __name__ == "__main__":

@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.answers:
         answers = json.loads(args.answers.read_text(encoding="utf-8"))["answers"]
         store.replace_answers(session.profile.id, answers)
+    from desktop.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
     w, h = (int(x) for x in args.size.split("x"))
     for lang in ("zh", "en"):
         app.apply_language(lang)
@@ -52,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             set_text_scale=app.apply_text_scale,
             interactive=False,
         )
+        win.install_knowledge(knowledge)
         win.resize(w, h)
         win.show()
         keys = [k for k in PAGE_KEYS if not args.pages or k in args.pages.split(",")]

@@ -99,6 +99,14 @@ def check_installation(base: Path | None = None, *, today: _dt.date | None = Non
     others = [questionnaire_path, *sorted((root / "resources" / "advice").glob("*.yaml"))]
     citations = collect_citations(p for p in others if p.is_file())
     problems.extend(check_all(root, extra_citations=citations, known_questions=known, today=today))
+    if known is not None and not problems:
+        # The advice rules last: they need a clean questionnaire and Guide to check against.
+        from desktop.knowledge import load_knowledge
+
+        try:
+            load_knowledge(root, today=today)
+        except ContentError as exc:
+            problems.extend(exc.problems)
     return problems
 
 

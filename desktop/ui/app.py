@@ -130,16 +130,41 @@ def run_gui(opts: GuiOptions) -> int:
                 QCoreApplication.translate("Messages", "Your data was recovered"), message
             ),
         )
-    if opts.self_test:
+    timings: dict[str, float] = {}
 
-        def done() -> None:
-            print(
-                f"self-test ok: first paint after {time.perf_counter() - started:.3f} s "
-                f"(data: {opts.location.path})"
+    def load_content() -> None:
+        """After the first paint: load and check the content, then build its pages."""
+        from desktop.content.errors import ContentError
+        from desktop.knowledge import load_knowledge
+
+        timings["paint"] = time.perf_counter() - started
+        try:
+            knowledge = load_knowledge()
+        except ContentError as exc:
+            window.dialogs.error(
+                QCoreApplication.translate("Messages", "Passage's content could not be loaded"),
+                QCoreApplication.translate(
+                    "Messages",
+                    "The Guide and the questionnaire are not available because these files "
+                    "have problems. Your own data is safe.",
+                )
+                + "\n\n"
+                + str(exc),
             )
-            app.quit()
+            if opts.self_test:
+                app.exit(1)
+            return
+        window.install_knowledge(knowledge)
+        timings["content"] = time.perf_counter() - started
+        if opts.self_test:
+            print(
+                f"self-test ok: first paint after {timings['paint']:.3f} s, content ready "
+                f"after {timings['content']:.3f} s (data: {opts.location.path})"
+            )
+            QTimer.singleShot(0, app.quit)
 
-        window.firstPainted.connect(lambda: QTimer.singleShot(0, done))
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, load_content))
+    if opts.self_test:
         QTimer.singleShot(
             20_000, lambda: (print("self-test failed: no paint", file=sys.stderr), app.exit(1))
         )

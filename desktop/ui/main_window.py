@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,6 +27,9 @@ from desktop.ui.pages.placeholders import (
 )
 from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.session import Session
+
+if TYPE_CHECKING:
+    from desktop.knowledge import Knowledge
 
 PAGE_KEYS = ("home", "questionnaire", "guide", "checklist", "notes", "settings")
 
@@ -94,10 +98,55 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.home.openQuestionnaire.connect(lambda: self.show_page("questionnaire"))
-        self.settings.languageChosen.connect(self._set_language)
+        self.home.openTopic.connect(self.show_topic)
+        self.home.openPage.connect(self.show_page)
+        self.settings.languageChosen.connect(self._on_language)
+        self._language = language
+        self.home.set_content_language(language)
         self.settings.textScaleChosen.connect(self._on_text_scale)
         session.profileChanged.connect(self._update_title)
         self.retranslate()
+
+    # -- content ----------------------------------------------------------------------
+    def install_knowledge(self, knowledge: Knowledge) -> None:
+        """Build the pages that need the content, once it has been loaded.
+
+        Loading happens after the first paint, so the window appears at once; until
+        then those pages say the content is being prepared.
+        """
+        from desktop.ui.pages.guide import GuidePage
+
+        self.session.set_knowledge(knowledge)
+        self._replace_page("guide", GuidePage(knowledge.catalog, self.session, self.dialogs))
+        self._apply_content_language(self._language)
+
+    def _replace_page(self, key: str, page: QWidget) -> None:
+        index = PAGE_KEYS.index(key)
+        old = self.pages[key]
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[key] = page
+        setattr(self, key, page)
+        self.stack.setCurrentIndex(current)
+
+    def _on_language(self, code: str) -> None:
+        self._language = code
+        self._set_language(code)
+        self._apply_content_language(code)
+
+    def _apply_content_language(self, code: str) -> None:
+        for page in self.pages.values():
+            setter = getattr(page, "set_content_language", None)
+            if setter is not None:
+                setter(code)
+
+    def show_topic(self, topic_id: str) -> None:
+        guide = self.pages["guide"]
+        if hasattr(guide, "show_topic"):
+            guide.show_topic(topic_id)
+        self.show_page("guide")
 
     # -- navigation -------------------------------------------------------------------
     def show_page(self, key: str) -> None:

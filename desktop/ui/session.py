@@ -6,12 +6,17 @@ so a change made on one page (a renamed profile, a new answer) shows everywhere 
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.paths import DataLocation
 from desktop.store import OpenReport, Profile, Store
+
+if TYPE_CHECKING:
+    from desktop.advisor import Plan
+    from desktop.knowledge import Knowledge
 
 TEXT_SCALE_MIN = 100
 TEXT_SCALE_MAX = 200
@@ -23,11 +28,15 @@ class Session(QObject):
     profileChanged: the current profile was switched or renamed.
     profilesChanged: a profile was created, renamed or deleted.
     answersChanged: the current profile's answers changed.
+    knowledgeReady: the content (Guide, questionnaire, rules) has been loaded.
+    planChanged: the plan may differ now (answers, profile or content changed).
     """
 
     profileChanged = Signal()
     profilesChanged = Signal()
     answersChanged = Signal()
+    knowledgeReady = Signal()
+    planChanged = Signal()
 
     def __init__(
         self,
@@ -48,6 +57,34 @@ class Session(QObject):
             profile = store.ensure_default_profile(default_profile_name)
             store.set_setting("current_profile_id", profile.id)
         self._profile: Profile = profile
+        self._knowledge: Knowledge | None = None
+        self._plan: Plan | None = None
+        # Any change of answers (also through a profile switch) makes the plan stale.
+        self.answersChanged.connect(self._invalidate_plan)
+
+    # -- content and the plan -----------------------------------------------------------
+    @property
+    def knowledge(self) -> Knowledge | None:
+        return self._knowledge
+
+    def set_knowledge(self, knowledge: Knowledge) -> None:
+        self._knowledge = knowledge
+        self._plan = None
+        self.knowledgeReady.emit()
+        self.planChanged.emit()
+
+    def plan(self) -> Plan | None:
+        """The current profile's plan, computed once per change (None until content loads)."""
+        if self._knowledge is None:
+            return None
+        if self._plan is None:
+            self._plan = self._knowledge.plan(self.answers(), today=_dt.date.today())
+        return self._plan
+
+    def _invalidate_plan(self) -> None:
+        self._plan = None
+        if self._knowledge is not None:
+            self.planChanged.emit()
 
     # -- profiles ---------------------------------------------------------------------
     @property

@@ -83,3 +83,13 @@ def make_window(qapp, qtbot, store, data_dir):
     yield make
     qapp.apply_language("en")
     qapp.apply_text_scale(100)
+    # Deliver the posted LanguageChange/FontChange events while the store is still open.
+    qapp.processEvents()
+    from PySide6.QtCore import QEvent
+
+    # Delete the windows now: a later test's language switch must not reach pages
+    # whose store is already closed.
+    for window in made:
+        window.close()
+        window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)

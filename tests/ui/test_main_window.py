@@ -142,3 +142,37 @@ def test_every_button_has_an_accessible_name_or_text(make_window):
             continue
         name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
         assert name, f"{type(widget).__name__} {widget.objectName()} has no accessible name"
+
+
+def test_content_pages_arrive_after_knowledge_and_home_shows_the_plan(make_window, qtbot):
+    from desktop.knowledge import load_knowledge
+
+    w = make_window("zh")
+    assert "正在准备" in w.home.plan_text.text()
+    w.install_knowledge(load_knowledge())
+    assert type(w.pages["guide"]).__name__ == "GuidePage"
+    assert w.stack.widget(2) is w.pages["guide"]
+    # A changed answer reaches Home at once: red flags first.
+    w.session.set_answer("destination", "japan")
+    w.session.set_answer("deposit_requested", "yes")
+    html = w.home.plan_view.toHtml()
+    assert "押金" in html and w.home.plan_view.isVisibleTo(w.home)
+    # A "read more" link opens the Guide on that topic.
+    topic = w.session.plan().red_flags[0].topic
+    w.home.openTopic.emit(topic)
+    assert w.current_page() == "guide"
+    assert w.pages["guide"].topic_view.title.text()
+
+
+def test_content_language_follows_the_interface_language(make_window, qtbot):
+    from desktop.knowledge import load_knowledge
+
+    w = make_window("en")
+    w.install_knowledge(load_knowledge())
+    w.session.set_answer("deposit_requested", "yes")
+    assert "deposit" in w.home.plan_view.toPlainText().lower()
+    combo = w.settings.language_combo
+    combo.setCurrentIndex(combo.findData("zh"))
+    combo.activated.emit(combo.currentIndex())
+    assert "押金" in w.home.plan_view.toPlainText()
+    assert w.pages["guide"].language == "zh"

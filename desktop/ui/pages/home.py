@@ -19,15 +19,19 @@ from desktop.store import StoreError
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.messages import store_error
 from desktop.ui.session import Session
-from desktop.ui.widgets import Heading, Paragraph
+from desktop.ui.widgets import AutoHeightBrowser, Heading, Paragraph
 
 
 class HomePage(QScrollArea):
     """Signals:
     openQuestionnaire: the person asked to start or continue the questionnaire.
+    openTopic(str): a Guide topic id the person wants to read.
+    openPage(str): a page key (e.g. "checklist").
     """
 
     openQuestionnaire = Signal()
+    openTopic = Signal(str)
+    openPage = Signal(str)
 
     def __init__(self, session: Session, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,31 +51,30 @@ class HomePage(QScrollArea):
 
         # Profile: a counsellor keeps one per person.
         self.profile_box = QGroupBox()
-        pl = QVBoxLayout(self.profile_box)
-        row = QHBoxLayout()
+        # One row: a counsellor switches people here; a worker hardly notices it.
+        pl = QHBoxLayout(self.profile_box)
         self.profile_label = QLabel()
         self.profile_combo = QComboBox()
-        self.profile_combo.setMinimumContentsLength(16)
+        self.profile_combo.setMinimumContentsLength(12)
         self.profile_label.setBuddy(self.profile_combo)
-        row.addWidget(self.profile_label)
-        row.addWidget(self.profile_combo, 1)
-        pl.addLayout(row)
-        buttons = QHBoxLayout()
+        pl.addWidget(self.profile_label)
+        pl.addWidget(self.profile_combo, 1)
         self.new_button = QPushButton()
         self.rename_button = QPushButton()
         self.delete_button = QPushButton()
         for b in (self.new_button, self.rename_button, self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        pl.addLayout(buttons)
+            pl.addWidget(b)
         lay.addWidget(self.profile_box)
 
         # The plan: filled by the questionnaire issue; until then it says what will come.
         self.plan_box = QGroupBox()
         ql = QVBoxLayout(self.plan_box)
         self.plan_text = Paragraph()
+        self.plan_view = AutoHeightBrowser()
+        self.plan_view.anchorClicked.connect(self._on_link)
         self.start_button = QPushButton()
         ql.addWidget(self.plan_text)
+        ql.addWidget(self.plan_view, 1)
         ql.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.plan_box)
 
@@ -100,6 +103,8 @@ class HomePage(QScrollArea):
         session.profilesChanged.connect(self._fill_profiles)
         session.profileChanged.connect(self._fill_profiles)
         session.profileChanged.connect(self.retranslate)
+        session.planChanged.connect(self.refresh_plan)
+        self._lang = "zh"
 
         self._fill_profiles()
         self.retranslate()
@@ -155,6 +160,83 @@ class HomePage(QScrollArea):
         if pid is not None:
             self.session.switch_profile(int(pid))
 
+    # -- the plan at a glance -----------------------------------------------------------
+    def set_content_language(self, lang: str) -> None:
+        self._lang = lang
+        self.refresh_plan()
+
+    def refresh_plan(self) -> None:
+        """Show the current plan; called whenever answers, profile or language change."""
+        knowledge = self.session.knowledge
+        plan = self.session.plan()
+        answers = self.session.answers() if knowledge else {}
+        if knowledge is None or plan is None:
+            self.plan_text.setText(self.tr("Preparing your plan…"))
+            self.start_button.setText(self.tr("&Start the questionnaire"))
+            self.plan_view.hide()
+            return
+        if not knowledge.questionnaire.effective_answers(answers):
+            self.plan_text.setText(
+                self.tr(
+                    "Your plan is not ready yet. Answer the questionnaire: your plan will "
+                    "then show here, with warning signs first, the routes that fit you, "
+                    "what you still need and a checklist."
+                )
+            )
+            self.start_button.setText(self.tr("&Start the questionnaire"))
+            self.plan_view.hide()
+            return
+        from desktop.ui.pages.plan_summary import summary_html
+
+        relevant = knowledge.questionnaire.relevant_questions(answers)
+        effective = knowledge.questionnaire.effective_answers(answers)
+        answered = sum(1 for q in relevant if q.id in effective)
+        self.plan_text.setText(
+            self.tr(
+                "You have answered %1 of %2 questions. The plan below changes as soon as "
+                "an answer changes."
+            )
+            .replace("%1", str(answered))
+            .replace("%2", str(len(relevant)))
+        )
+        self.start_button.setText(self.tr("&Change my answers"))
+        done = {
+            k: v.done for k, v in self.session.store.get_checklist(self.session.profile.id).items()
+        }
+        bar = self.plan_view.verticalScrollBar().value()
+        self.plan_view.setHtml(summary_html(plan, self._lang, self._labels(), done=done))
+        self.plan_view.verticalScrollBar().setValue(bar)
+        self.plan_view.show()
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "stop_banner": self.tr(
+                "Stop: do not pay any more money and do not leave until the "
+                "warning signs below are cleared up."
+            ),
+            "caution_banner": self.tr("Be careful: check the points below before you pay or sign."),
+            "no_flags": self.tr(
+                "No warning signs in your answers so far. Keep checking as things change."
+            ),
+            "stop": self.tr("STOP"),
+            "caution": self.tr("CAUTION"),
+            "do_now": self.tr("What to do now:"),
+            "read_more": self.tr("Read more"),
+            "routes": self.tr("Routes that fit you"),
+            "requirements": self.tr("What you still need"),
+            "requirements_count": self.tr("%1 of %2 requirements met."),
+            "next_steps": self.tr("Next steps"),
+            "due": self.tr("by"),
+            "all_steps": self.tr("All %1 open steps in your checklist"),
+        }
+
+    def _on_link(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("topic:"):
+            self.openTopic.emit(target.removeprefix("topic:"))
+        elif target.startswith("page:"):
+            self.openPage.emit(target.removeprefix("page:"))
+
     def _open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.location.path)))
 
@@ -182,14 +264,7 @@ class HomePage(QScrollArea):
         self.rename_button.setAccessibleName(self.tr("Rename the current profile"))
         self.delete_button.setAccessibleName(self.tr("Delete the current profile"))
         self.plan_box.setTitle(self.tr("Your plan"))
-        self.plan_text.setText(
-            self.tr(
-                "Your plan is not ready yet. Answer the questionnaire: your plan will then show "
-                "here, with warning signs first, the routes that fit you, what you still need "
-                "and a checklist."
-            )
-        )
-        self.start_button.setText(self.tr("&Start the questionnaire"))
+        self.refresh_plan()
         self.data_box.setTitle(self.tr("Where your data is kept"))
         how = self.session.location.how
         if how == "portable":

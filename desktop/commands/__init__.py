@@ -1,0 +1,1 @@
+"""Headless sub-commands of ``passage`` (each imported only when it runs)."""
