@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from types import MappingProxyType
 
 import pytest
@@ -302,21 +301,6 @@ def test_plan_never_raises_for_junk_answers(questionnaire, rules):
         json.dumps(p.to_json())
 
     check()
-
-
-def test_plan_is_fast(questionnaire, rules, catalog):
-    """p99 well under 10 ms, so the UI can replan on every answer (measured, not mocked)."""
-    samples = [dict(SAFE), {}, with_(destination="korea", age=45, deposit_requested="yes")]
-    samples += [with_(destination=d) for d in ("russia", "third_country", "undecided")]
-    timings: list[float] = []
-    for _ in range(100):
-        for answers in samples:
-            start = time.perf_counter()
-            plan(catalog, questionnaire, answers, today=TODAY, rules=rules)
-            timings.append(time.perf_counter() - start)
-    timings.sort()
-    p99 = timings[int(len(timings) * 0.99) - 1]
-    assert p99 < 0.010, f"p99 {p99 * 1000:.2f} ms"
 
 
 def test_default_rules_are_loaded_once(questionnaire):
