@@ -9,6 +9,7 @@ Heavy modules are imported inside the handlers so ``--version`` and ``--help`` s
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
@@ -17,7 +18,7 @@ from desktop import APP_NAME, __version__
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="passage",
         description=f"{APP_NAME} · 出国务工指南 — an offline guide for people who plan to work "
@@ -38,15 +39,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the main window, wait for its first paint, and exit 0",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Only the command being run is declared in full (its module is imported for it);
+    # the others are listed by name, so the window's start and --version stay light.
+    selected = next((a for a in (argv or ()) if a in COMMANDS), None)
+    if selected is not None:
+        module, function, _help = COMMANDS[selected]
+        getattr(importlib.import_module(module), function)(sub)
+    for name, (_module, _function, help_text) in COMMANDS.items():
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_text)
+    return parser
 
-    content = sub.add_parser("content", help="check the shipped content files")
+
+def add_content_parser(sub: argparse._SubParsersAction) -> None:
+    content = sub.add_parser("content", help=COMMANDS["content"][2])
     content_sub = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     content_sub.add_parser("check", help="validate all content; exit 1 on any problem")
 
-    from desktop.commands.advise import add_parsers as add_advise
 
-    add_advise(sub)
-    return parser
+# command -> (module, function that declares it, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "content": ("desktop.cli", "add_content_parser", "check the shipped content files"),
+    "questions": (
+        "desktop.commands.advise",
+        "add_parsers",
+        "list the questions, their ids and allowed values",
+    ),
+    "advise": ("desktop.commands.advise", "add_parsers", "make the plan for an answers file"),
+    "checklist": (
+        "desktop.render.cli",
+        "add_checklist_parser",
+        "print checklists, plans and emergency cards to PDF or HTML (one or a folder)",
+    ),
+    "export": ("desktop.commands.transfer", "add_parsers", "save one profile to a file"),
+    "import": ("desktop.commands.transfer", "add_parsers", "make a profile from an exported file"),
+}
 
 
 def _data_location(args: argparse.Namespace):
@@ -81,15 +108,37 @@ def cmd_advise(args: argparse.Namespace) -> int:
     return run_advise(args)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.commands.transfer import run_export
+
+    return run_export(args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.commands.transfer import run_import
+
+    return run_import(args)
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from desktop.render.cli import run_checklist
+
+    return run_checklist(args)
+
+
 HANDLERS: dict[str, Handler] = {
+    "checklist": cmd_checklist,
     "content": cmd_content_check,
     "questions": cmd_questions,
     "advise": cmd_advise,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
     if args.data_dir:
         from pathlib import Path
 

@@ -28,6 +28,18 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     yield
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """pytest-qt builds our own application class, for every test that needs one.
+
+    Defined here, not under tests/ui, because the first test to ask for a QApplication
+    fixes its class for the whole run.
+    """
+    from desktop.ui.app import PassageApp
+
+    return PassageApp
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """An empty data folder for one test."""

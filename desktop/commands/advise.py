@@ -11,9 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
-from desktop.commands.common import fail, install_translator, language
+from desktop.commands.common import QCoreApplication, fail, install_translator, language
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -5,10 +5,28 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.i18n import normalise, system_language
+
+class _LazyQCoreApplication:
+    """``QCoreApplication.translate`` without importing Qt until a message is needed.
+
+    The command modules are imported to declare their options, also for ``passage
+    --version`` and for the GUI's start; Qt loads only when a message is translated.
+    lupdate still sees the literal ``QCoreApplication.translate("Context", "...")``.
+    """
+
+    @staticmethod
+    def translate(context: str, text: str) -> str:
+        from PySide6.QtCore import QCoreApplication as _Real
+
+        return _Real.translate(context, text)
+
+
+QCoreApplication = _LazyQCoreApplication
 
 
 def language(args: argparse.Namespace) -> str:
+    from desktop.i18n import normalise, system_language
+
     return normalise(getattr(args, "lang", None)) or system_language()
 
 

@@ -6,8 +6,14 @@ import sys
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
@@ -29,8 +35,25 @@ UI_FONT_FAMILIES = (
 BASE_POINT_SIZE = 11.0  # 100 %: larger than most desktop defaults, for readability
 
 
+# Harmless messages from Qt's own platform plugins that would only alarm a person (or
+# fail a smoke test that treats every warning on stderr as a problem).
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+_previous_handler = None
+
+
+def _qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if any(message.startswith(m) for m in _QUIET_QT_MESSAGES):
+        return
+    if _previous_handler is not None:
+        _previous_handler(mode, context, message)
+    else:
+        print(message, file=sys.stderr)
+
+
 class PassageApp(QApplication):
     def __init__(self, argv: list[str]) -> None:
+        global _previous_handler
+        _previous_handler = qInstallMessageHandler(_qt_message_handler)
         super().__init__(argv)
         self.setApplicationName(APP_NAME)
         self.setApplicationVersion(__version__)
@@ -39,6 +62,13 @@ class PassageApp(QApplication):
         # Fusion looks the same on Windows, macOS and Linux, so screenshots in the
         # help and what a counsellor sees on another machine match.
         self.setStyle("Fusion")
+        self.setDesktopFileName("passage")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "passage.svg"))))
+        # A bundled Simplified Chinese font (standalone build) must be known before
+        # the font families are chosen below; in a checkout this does nothing.
+        from desktop.fonts import load_bundled_fonts
+
+        load_bundled_fonts()
         self._style_sheet = resource_path("style", "passage.qss").read_text(encoding="utf-8")
         families = set(QFontDatabase.families())
         self._families = [f for f in UI_FONT_FAMILIES if f in families] + [self.font().family()]

@@ -8,8 +8,15 @@ and QMessageBox directly, so tests can answer them with a scripted object (mu's 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+def _start_folder() -> Path:
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
 
 class Dialogs:
@@ -22,6 +29,24 @@ class Dialogs:
             return None
         value, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, text)
         return value if ok else None
+
+    def ask_save_path(self, title: str, suggested: str, filters: str) -> str | None:
+        """Where to save a new file; None if the person cancelled (or nobody is there)."""
+        if not self.interactive:
+            return None
+        path, _chosen = QFileDialog.getSaveFileName(
+            self.parent, title, str(_start_folder() / suggested), filters
+        )
+        return path or None
+
+    def ask_open_path(self, title: str, filters: str) -> str | None:
+        """Which existing file to open; None if the person cancelled."""
+        if not self.interactive:
+            return None
+        path, _chosen = QFileDialog.getOpenFileName(
+            self.parent, title, str(_start_folder()), filters
+        )
+        return path or None
 
     def confirm(self, title: str, text: str, *, destructive: bool = False) -> bool:
         if not self.interactive:

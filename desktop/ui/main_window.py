@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.home.openQuestionnaire.connect(lambda: self.show_page("questionnaire"))
         self.home.openTopic.connect(self.show_topic)
         self.home.openPage.connect(self.show_page)
+        self.home.aboutToChangeData.connect(self.flush)
         self.settings.languageChosen.connect(self._on_language)
         self._language = language
         self.home.set_content_language(language)
@@ -114,11 +115,61 @@ class MainWindow(QMainWindow):
         Loading happens after the first paint, so the window appears at once; until
         then those pages say the content is being prepared.
         """
+        from desktop.ui.pages.checklist import ChecklistPage
         from desktop.ui.pages.guide import GuidePage
+        from desktop.ui.pages.questionnaire import QuestionnairePage
 
         self.session.set_knowledge(knowledge)
         self._replace_page("guide", GuidePage(knowledge.catalog, self.session, self.dialogs))
+        questionnaire = QuestionnairePage(knowledge.questionnaire, self.session, self.dialogs)
+        questionnaire.finished.connect(lambda: self.show_page("home"))
+        self._replace_page("questionnaire", questionnaire)
+        checklist = ChecklistPage(self.session, self.dialogs)
+        checklist.openTopic.connect(self.show_topic)
+        checklist.openQuestionnaire.connect(lambda: self.show_page("questionnaire"))
+        checklist.openPage.connect(self.show_page)
+        checklist.checklistChanged.connect(self.home.refresh_plan)
+        self._replace_page("checklist", checklist)
+        self.install_notes()
         self._apply_content_language(self._language)
+
+    def install_notes(self) -> None:
+        """The Notes page works without content too (notes are the person's own)."""
+        if type(self.pages["notes"]).__name__ == "NotesPage":
+            return
+        from desktop.ui.pages.notes import NotesPage
+        from desktop.ui.pages.notes_transfer import ProfileTransferWidget
+
+        notes = NotesPage(self.session, self.dialogs)
+        notes.openLink.connect(self.open_link)
+        self._replace_page("notes", notes)
+        self.transfer = ProfileTransferWidget(self.session, self.dialogs)
+        self.transfer.aboutToChangeData.connect(self.flush)
+        self.settings.add_section(self.transfer)
+        self._apply_content_language(self._language)
+
+    def open_link(self, kind: str, target: str) -> None:
+        """Go to what a note is about: a Guide topic, a question or a checklist item."""
+        if kind == "topic":
+            self.show_topic(target)
+        elif kind == "question":
+            page = self.pages["questionnaire"]
+            if hasattr(page, "change_answer"):
+                page.change_answer(target)
+            self.show_page("questionnaire")
+        elif kind == "checklist":
+            self.show_page("checklist")
+
+    def flush(self) -> None:
+        """Save whatever a page still holds in a debounce timer (before closing)."""
+        for page in self.pages.values():
+            flush = getattr(page, "flush", None) or getattr(page, "save_notes", None)
+            if flush is not None:
+                flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
 
     def _replace_page(self, key: str, page: QWidget) -> None:
         index = PAGE_KEYS.index(key)

@@ -17,6 +17,7 @@ from desktop.store import OpenReport, Profile, Store
 if TYPE_CHECKING:
     from desktop.advisor import Plan
     from desktop.knowledge import Knowledge
+    from desktop.store.transfer import ForgetReport
 
 TEXT_SCALE_MIN = 100
 TEXT_SCALE_MAX = 200
@@ -119,9 +120,15 @@ class Session(QObject):
             self.profileChanged.emit()
         self.profilesChanged.emit()
 
-    def delete_profile(self, profile_id: int, *, fallback_name: str = "My plan") -> None:
-        """Delete a profile; if it was the current one, move to another (or a new) one."""
-        self.store.delete_profile(profile_id)
+    def delete_profile(self, profile_id: int, *, fallback_name: str = "My plan") -> ForgetReport:
+        """Delete a profile everywhere (backups too); if it was current, move to another.
+
+        "Delete" must mean gone: the rows, the free space they leave and every rolling
+        backup that held them (see delete_profile_everywhere).
+        """
+        from desktop.store.transfer import delete_profile_everywhere
+
+        report = delete_profile_everywhere(self.store, profile_id)
         if profile_id == self._profile.id:
             remaining = self.store.list_profiles()
             nxt = remaining[0] if remaining else self.store.ensure_default_profile(fallback_name)
@@ -130,6 +137,7 @@ class Session(QObject):
             self.profileChanged.emit()
             self.answersChanged.emit()
         self.profilesChanged.emit()
+        return report
 
     # -- answers ----------------------------------------------------------------------
     def answers(self) -> dict[str, Any]:

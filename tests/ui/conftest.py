@@ -7,13 +7,6 @@ import pytest
 from desktop.paths import DataLocation
 
 
-@pytest.fixture(scope="session")
-def qapp_cls():
-    from desktop.ui.app import PassageApp
-
-    return PassageApp
-
-
 class ScriptedDialogs:
     """Answers the window's questions from a script, as a person would."""
 
@@ -21,6 +14,14 @@ class ScriptedDialogs:
         self.texts: list[str | None] = []
         self.confirms: list[bool] = []
         self.shown: list[tuple[str, str, str]] = []
+        self.save_paths: list[str | None] = []
+        self.open_paths: list[str | None] = []
+
+    def ask_save_path(self, title, suggested, filters):
+        return self.save_paths.pop(0)
+
+    def ask_open_path(self, title, filters):
+        return self.open_paths.pop(0)
 
     def ask_text(self, title, label, text=""):
         return self.texts.pop(0)

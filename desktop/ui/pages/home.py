@@ -27,9 +27,11 @@ class HomePage(QScrollArea):
     openQuestionnaire: the person asked to start or continue the questionnaire.
     openTopic(str): a Guide topic id the person wants to read.
     openPage(str): a page key (e.g. "checklist").
+    aboutToChangeData: emitted before a profile is deleted, so pages save pending edits.
     """
 
     openQuestionnaire = Signal()
+    aboutToChangeData = Signal()
     openTopic = Signal(str)
     openPage = Signal(str)
 
@@ -142,7 +144,11 @@ class HomePage(QScrollArea):
             destructive=True,
         )
         if ok:
-            self.session.delete_profile(current.id, fallback_name=self.tr("My plan"))
+            self.aboutToChangeData.emit()
+            try:
+                self.session.delete_profile(current.id, fallback_name=self.tr("My plan"))
+            except StoreError as exc:
+                self.dialogs.error(self.tr("Delete profile"), store_error(exc))
 
     # -- internals --------------------------------------------------------------------
     def _fill_profiles(self) -> None:

@@ -88,6 +88,11 @@ class SettingsPage(QWidget):
         self.size_reset.clicked.connect(lambda: self.size_slider.setValue(TEXT_SCALE_MIN))
         self.retranslate()
 
+    def add_section(self, widget: QWidget) -> None:
+        """Add a group (e.g. profile export/import) above the About box."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.about_box), widget)
+
     def set_text_scale(self, percent: int) -> None:
         """Reflect a change made elsewhere (menu shortcut) without emitting again."""
         self.size_slider.blockSignals(True)
