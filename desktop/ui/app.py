@@ -69,7 +69,11 @@ class PassageApp(QApplication):
         from desktop.fonts import load_bundled_fonts
 
         load_bundled_fonts()
-        self._style_sheet = resource_path("style", "passage.qss").read_text(encoding="utf-8")
+        self._style_sheet = (
+            resource_path("style", "passage.qss")
+            .read_text(encoding="utf-8")
+            .replace("@ICONS@", resource_path("icons").as_posix())
+        )
         families = set(QFontDatabase.families())
         self._families = [f for f in UI_FONT_FAMILIES if f in families] + [self.font().family()]
         self.apply_text_scale(TEXT_SCALE_MIN)
