@@ -29,14 +29,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.content.conditions import Condition
 from desktop.content.errors import ContentError, Problem
-from desktop.content.loader import LOCATOR_RE, FileChecker
 from desktop.content.model import Catalog, Text
 from desktop.content.questionnaire import Questionnaire, load_questionnaire
-from desktop.content.yamlsafe import load_yaml
+
+if TYPE_CHECKING:
+    # The loaders (and PyYAML) are imported when rules are loaded from files, not when
+    # cached rules are unpickled (desktop/knowledge.py): that path stays light.
+    from desktop.content.loader import FileChecker
 
 __all__ = [
     "PHASES",
@@ -273,6 +276,9 @@ class _RulesLoader:
         if not path.is_file():
             self.problems.append(Problem(name, "the file is missing"))
             return []
+        from desktop.content.loader import FileChecker
+        from desktop.content.yamlsafe import load_yaml
+
         try:
             data, index = load_yaml(path, display_name=name)
         except ContentError as exc:
@@ -360,6 +366,8 @@ class _RulesLoader:
         return data, rid, fields
 
     def sources(self, ck: FileChecker, data: dict, path: tuple, kw: dict) -> tuple[str, ...]:
+        from desktop.content.loader import LOCATOR_RE
+
         raw = data.get("sources")
         p = (*path, "sources")
         if not isinstance(raw, list) or not raw:
@@ -462,7 +470,9 @@ class _RulesLoader:
         data, rid, f = got
         kw = {"item": rid, "item_path": path}
         answer = data.get("answer")
-        if answer is not None and answer not in (self.known.get("channel") or ()):
+        if answer is not None and (
+            not isinstance(answer, str) or answer not in (self.known.get("channel") or ())
+        ):
             ck.add(
                 (*path, "answer"), f"{answer!r} is not an option of the question 'channel'", **kw
             )
@@ -472,15 +482,17 @@ class _RulesLoader:
             ck.add((*path, "base"), "'base' must be a whole number", **kw)
         title = ck.text(data, "title", path, **kw)
         reasons: list[ChannelReason] = []
-        for i, r in enumerate(data.get("reasons") or ()):
+        raw_reasons = data.get("reasons")
+        for i, r in enumerate(raw_reasons if isinstance(raw_reasons, list) else ()):
             rp = (*path, "reasons", i)
             item = ck.mapping(
                 r, rp, required=("points", "reason"), optional=("when",), **kw, what="a reason"
             )
             if item is None:
                 continue
-            if not _is_int(item.get("points")) and "points" in item:
-                ck.add((*rp, "points"), "'points' must be a whole number", **kw)
+            if not _is_int(item.get("points")):
+                if "points" in item:  # a missing one is reported by mapping()
+                    ck.add((*rp, "points"), "'points' must be a whole number", **kw)
                 continue
             when = self.cond(ck, item, "when", rp, kw)
             text = ck.text(item, "reason", rp, **kw)

@@ -101,7 +101,13 @@ def parse_answers_text(text: str | bytes, name: str, questionnaire: Questionnair
 
     def add(message: str, item: str | None = None, fld: str | None = None) -> None:
         problems.append(
-            Problem(name, message, item=item, field=fld, line=_line_of_key(text, item or fld))
+            Problem(
+                name,
+                message,
+                item=item,
+                field=fld,
+                line=_line_of_key(text, item if item is not None else fld),
+            )
         )
 
     if not isinstance(data, dict):
@@ -267,7 +273,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _line_of_key(text: str, key: str | None) -> int | None:
     """Line of the first ``"key":`` in the text (good enough to point a person at it)."""
-    if not key:
+    if key is None:  # "" is a key too: a file may say {"": "japan"}
         return None
     m = re.search(r'"' + re.escape(json.dumps(key, ensure_ascii=False)[1:-1]) + r'"\s*:', text)
     return text.count("\n", 0, m.start()) + 1 if m else None

@@ -104,7 +104,7 @@ def check_installation(base: Path | None = None, *, today: _dt.date | None = Non
         from desktop.knowledge import load_knowledge
 
         try:
-            load_knowledge(root, today=today)
+            load_knowledge(root, today=today, cache=False)
         except ContentError as exc:
             problems.extend(exc.problems)
     return problems

@@ -669,7 +669,7 @@ class _Loader:
             return None
         ok = True
         for i, theme in enumerate(themes):
-            if theme not in THEMES:
+            if not isinstance(theme, str) or theme not in THEMES:  # a list is unhashable
                 close = difflib.get_close_matches(str(theme), sorted(THEMES), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 ck.add(

@@ -28,13 +28,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.content.conditions import Condition, ConditionError, parse
 from desktop.content.errors import ContentError, Problem
-from desktop.content.loader import condition_problem_column
 from desktop.content.model import Text
-from desktop.content.yamlsafe import LineIndex, load_yaml, load_yaml_text
+
+if TYPE_CHECKING:
+    # The YAML reader (and PyYAML) is imported when a questionnaire is read from a
+    # file, not when a cached one is unpickled (desktop/knowledge.py).
+    from desktop.content.yamlsafe import LineIndex
 
 __all__ = [
     "QUESTION_TYPES",
@@ -335,12 +338,16 @@ def load_questionnaire(path: Path | None = None) -> Questionnaire:
         from desktop.resources import resource_path
 
         path = resource_path("questionnaire.yaml")
+    from desktop.content.yamlsafe import load_yaml
+
     data, index = load_yaml(path, display_name=path.name)
     return parse_questionnaire(data, index, path.name)
 
 
 def load_questionnaire_text(text: str, filename: str = "questionnaire.yaml") -> Questionnaire:
     """Like :func:`load_questionnaire` for text in memory (tests, tools)."""
+    from desktop.content.yamlsafe import load_yaml_text
+
     data, index = load_yaml_text(text, filename)
     return parse_questionnaire(data, index, filename)
 
@@ -396,6 +403,8 @@ class _Collector:
         try:
             return parse(raw)
         except ConditionError as exc:
+            from desktop.content.loader import condition_problem_column
+
             line, column = condition_problem_column(self.index, path, raw, exc.column)
             self.add(
                 path,

@@ -14,7 +14,9 @@ The order matters and is the whole point of this module:
    goes wrong can always be undone from the backup.
 5. Pending migrations and the ``user_version`` write run in one transaction. That
    write also proves the file is writable, so a read-only folder is reported at
-   start-up instead of at the first autosave.
+   start-up instead of at the first autosave. When no migration is pending (every
+   start but the first after an update) only the write runs, and sqlite-utils is
+   not even imported: the window's first paint waits for this function.
 """
 
 from __future__ import annotations
@@ -26,16 +28,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from . import safety
+from . import safety, schema
+from .base import LazyDatabase
 from .errors import (
     NewerDatabaseError,
     StoreUnavailableError,
     unavailable_from_os,
     unavailable_from_sqlite,
 )
-from .schema import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
+from .schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
 from .store import Store
 
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds another Passage window may hold the write lock
@@ -95,6 +96,8 @@ def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+    # What sqlite_utils.Database(conn) sets; the Database itself is made lazily.
+    conn.execute("PRAGMA recursive_triggers=ON")
 
 
 def _check_version(path: Path, found: safety.Inspection) -> None:
@@ -169,11 +172,12 @@ def open_store(
     try:
         _configure(conn, busy_timeout)
         # No sqlite-utils plugins on the connection that holds the person's data.
-        db = Database(conn, execute_plugins=False)
+        db = LazyDatabase(conn)
         report.update(_backup(conn, backup_dir, stamp, keep_backups, has_data=found.has_data))
-        if migrations.pending(db) and found.has_tables:
+        pending = _pending(conn)
+        if pending and found.has_tables:
             report["migrated_from"] = found.user_version
-        _migrate(db)
+        _migrate(db, pending=pending)
     except BaseException as exc:
         conn.close()
         if isinstance(exc, sqlite3.Error):
@@ -208,13 +212,30 @@ def _backup(
     return {"backup_path": made} if made is not None else {"backup_skipped": "unchanged"}
 
 
-def _migrate(db: Database) -> None:
+def _pending(conn: sqlite3.Connection) -> bool:
+    """True if some migration of ours is not recorded in the file (as sqlite-utils'
+    ``Migrations.pending`` would say, read with plain sqlite3)."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone():
+        return True
+    applied = {
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
+        )
+    }
+    return any(name not in applied for name in KNOWN_MIGRATIONS)
+
+
+def _migrate(db: LazyDatabase, *, pending: bool = True) -> None:
     """Apply pending migrations and stamp user_version, all in one write transaction."""
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
         with db.atomic():
-            migrations.apply(db)
+            if pending:
+                schema.migration_set().apply(db.database)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:

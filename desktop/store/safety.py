@@ -197,15 +197,30 @@ def move_aside(path: Path, damaged_dir: Path, stamp: str) -> Path:
     target = _free_name(damaged_dir, f"passage-{stamp}", ".sqlite3")
     try:
         os.replace(path, target)
+        _make_private(target)
         for suffix in SIDE_SUFFIXES:
             side = path.with_name(path.name + suffix)
             if side.exists():
-                os.replace(side, target.with_name(target.name + suffix))
+                side_target = target.with_name(target.name + suffix)
+                os.replace(side, side_target)
+                _make_private(side_target)
         fsync_dir(damaged_dir)
         fsync_dir(path.parent)
     except OSError as exc:
         raise unavailable_from_os(exc, path) from exc
     return target
+
+
+def _make_private(path: Path) -> None:
+    """Owner-only permissions for a file we keep: a damaged file still holds personal data.
+
+    The file may not be one Passage created (a copy made by another program is often
+    0644). Best effort: on a filesystem without permissions (a FAT USB stick) chmod
+    fails or does nothing, and that must not stop the recovery.
+    """
+    if POSIX:
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
 
 
 # -- backups ----------------------------------------------------------------------

@@ -12,29 +12,54 @@ Rules for whoever adds migration 2:
   write (see ``opening.py``), so a crash mid-migration leaves the old schema.
   A migration that cannot run in a transaction (``VACUUM``) needs a change there.
 * Use ``db.execute()`` for DDL, as sqlite-utils 4 ``docs/upgrading.rst`` advises.
+
+The ``Migrations`` object is built on first use (:func:`migration_set`, or the module
+attribute ``migrations``): importing sqlite-utils costs about 0.3 s, and opening a
+store whose schema is up to date does not need it (see ``opening.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "passage"
-migrations = Migrations(MIGRATION_SET)
 
-_known: list[str] = []
+_registered: list[tuple[str, Callable[[Database], None]]] = []
 
 
 def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
     """Register a migration and remember its name, so we can count and recognise them."""
 
     def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-        _known.append(name)
-        return migrations(name=name)(fn)
+        _registered.append((name, fn))
+        return fn
 
     return register
+
+
+@cache
+def migration_set() -> Migrations:
+    """The sqlite-utils ``Migrations`` for our schema, in order (built once)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, fn in _registered:
+        migrations(name=name)(fn)
+    return migrations
+
+
+def __getattr__(name: str) -> Any:
+    # ``schema.migrations`` stays available (tests and tools use it) without importing
+    # sqlite-utils when this module is imported.
+    if name == "migrations":
+        return migration_set()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _INITIAL = [
@@ -107,5 +132,5 @@ def _initial(db: Database) -> None:
         db.execute(statement)
 
 
-KNOWN_MIGRATIONS: tuple[str, ...] = tuple(_known)
+KNOWN_MIGRATIONS: tuple[str, ...] = tuple(name for name, _fn in _registered)
 SCHEMA_VERSION: int = len(KNOWN_MIGRATIONS)

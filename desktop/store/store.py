@@ -18,9 +18,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any, cast
 
-from sqlite_utils import Database
-
-from .base import to_json
+from .base import LazyDatabase, to_json
 from .errors import NotFoundError, ProfileNameError
 from .models import MAX_PROFILE_NAME, ChecklistState, Profile
 from .notes import NotesMixin
@@ -155,7 +153,7 @@ class Store(NotesMixin):
             )
             return {row["question_id"]: json.loads(row["value"]) for row in rows}
 
-    def _put_answer(self, db: Database, profile_id: int, question_id: str, value: Any) -> None:
+    def _put_answer(self, db: LazyDatabase, profile_id: int, question_id: str, value: Any) -> None:
         if not isinstance(question_id, str) or not question_id:
             raise ValueError(f"question_id must be a non-empty str, got {question_id!r}")
         if value is None:

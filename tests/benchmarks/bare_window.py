@@ -1,0 +1,76 @@
+"""The yardstick for start-up: a bare QMainWindow, shown and painted, then quit.
+
+Run by ``test_startup.py`` with the same interpreter and environment as Passage
+(``QT_QPA_PLATFORM=offscreen``). It does what any PySide6 program must do before a
+person sees a window (import Qt, create the application, show a window, paint it) and
+nothing else, so "Passage / bare" is the price of Passage itself.
+
+Prints ``bench: paint=<s> hwm_mib=<MiB>``: seconds from spawn (``BENCH_T0`` on the
+monotonic clock) to the first paint, and the peak RSS at that moment.
+
+``--chinese`` adds what every Chinese-speaking window pays on top: a line of Chinese
+text and a bold Chinese heading in "Noto Sans CJK SC" (Passage's first UI font), so
+the CJK font faces are loaded and measured. A second yardstick, shown for reference.
+"""
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+
+def peak_rss_mib() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class FirstPaint(QObject):
+    """Watches the whole application, as Passage's window does, for the first paint."""
+
+    def __init__(self, app: QApplication, window: QMainWindow) -> None:
+        super().__init__()
+        self.app = app
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            paint = time.perf_counter() - float(os.environ.get("BENCH_T0", "0"))
+            print(f"bench: paint={paint:.4f} hwm_mib={peak_rss_mib():.1f}", flush=True)
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.resize(1000, 700)  # the size of Passage's main window
+    if "--chinese" in sys.argv:
+        font = QFont(app.font())
+        font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei UI", "PingFang SC"])
+        app.setFont(font)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(QLabel('<span style="font-size:xx-large; font-weight:600">欢迎</span>'))
+        layout.addWidget(QLabel("出国务工指南：合法出国工作，先看清楚再出发。"))
+        window.setCentralWidget(body)
+    watcher = FirstPaint(app, window)
+    app.installEventFilter(watcher)
+    QTimer.singleShot(20_000, lambda: app.exit(1))
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
