@@ -22,6 +22,11 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+def _gap(label: str) -> str:
+    """No space after a full-width colon (Chinese), one after an ASCII one."""
+    return "" if label.endswith("：") else " "
+
+
 def summary_html(
     plan: Plan,
     lang: str,
@@ -58,7 +63,7 @@ def summary_html(
         parts.append(
             f'<p style="margin-top:10px"><span style="color:{fg}; font-weight:600">■ {_e(badge)}'
             f"</span> <b>{_e(flag.title.get(lang))}</b><br/>"
-            f"{_e(labels['do_now'])} {_e(flag.do_now.get(lang))} "
+            f"{_e(labels['do_now'])}{_gap(labels['do_now'])}{_e(flag.do_now.get(lang))} "
             f'<a href="topic:{_e(flag.topic)}">{_e(labels["read_more"])}</a></p>'
         )
 
