@@ -26,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.content.model import Text
+from desktop.textformat import json_kind
 
 CURRENCIES: tuple[str, ...] = ("CNY", "JPY", "KRW", "RUB", "USD", "other")
 DEFAULT_CURRENCY = "CNY"
@@ -255,7 +256,7 @@ def clean_evidence(data: Any, field: str = "data") -> dict[str, Any]:
     does not fit is refused with the exact place, never half understood.
     """
     if not isinstance(data, dict):
-        raise EvidenceDataError(field, "wrong_type", f"expected an object, got {_kind(data)}")
+        raise EvidenceDataError(field, "wrong_type", f"expected an object, got {json_kind(data)}")
     unknown = sorted(set(data) - {"payments", "promises", *LEGACY_KEYS})
     if unknown:
         raise EvidenceDataError(f"{field}.{unknown[0]}", "unknown_field")
@@ -269,7 +270,7 @@ def clean_evidence(data: Any, field: str = "data") -> dict[str, Any]:
             if not math.isfinite(value) or abs(value) > 10**15:
                 raise EvidenceDataError(at, "bad_value", "not a usable number")
         elif not isinstance(value, str):
-            raise EvidenceDataError(at, "wrong_type", f"expected text, got {_kind(value)}")
+            raise EvidenceDataError(at, "wrong_type", f"expected text, got {json_kind(value)}")
         elif len(value) > MAX_FIELD:
             raise EvidenceDataError(at, "too_long", f"at most {MAX_FIELD} characters")
         elif "\x00" in value:
@@ -281,7 +282,7 @@ def clean_evidence(data: Any, field: str = "data") -> dict[str, Any]:
         rows = data[key]
         where = f"{field}.{key}"
         if not isinstance(rows, list):
-            raise EvidenceDataError(where, "wrong_type", f"expected a list, got {_kind(rows)}")
+            raise EvidenceDataError(where, "wrong_type", f"expected a list, got {json_kind(rows)}")
         if len(rows) > MAX_ROWS:
             raise EvidenceDataError(where, "too_long", f"at most {MAX_ROWS} rows")
         cleaned = []
@@ -293,7 +294,7 @@ def clean_evidence(data: Any, field: str = "data") -> dict[str, Any]:
 
 def _clean_row(row: Any, keys: Sequence[str], where: str) -> dict[str, Any]:
     if not isinstance(row, dict):
-        raise EvidenceDataError(where, "wrong_type", f"expected an object, got {_kind(row)}")
+        raise EvidenceDataError(where, "wrong_type", f"expected an object, got {json_kind(row)}")
     unknown = sorted(set(row) - set(keys))
     if unknown:
         raise EvidenceDataError(f"{where}.{unknown[0]}", "unknown_field")
@@ -306,36 +307,20 @@ def _clean_row(row: Any, keys: Sequence[str], where: str) -> dict[str, Any]:
         if key == "receipt":
             if not isinstance(value, bool):
                 raise EvidenceDataError(
-                    at, "wrong_type", f"expected true or false, got {_kind(value)}"
+                    at, "wrong_type", f"expected true or false, got {json_kind(value)}"
                 )
         elif key == "currency":
             if value not in CURRENCIES:
                 raise EvidenceDataError(at, "bad_value", f"expected one of {', '.join(CURRENCIES)}")
         else:
             if not isinstance(value, str):
-                raise EvidenceDataError(at, "wrong_type", f"expected text, got {_kind(value)}")
+                raise EvidenceDataError(at, "wrong_type", f"expected text, got {json_kind(value)}")
             if len(value) > MAX_FIELD:
                 raise EvidenceDataError(at, "too_long", f"at most {MAX_FIELD} characters")
             if "\x00" in value:
                 raise EvidenceDataError(at, "bad_value", "contains a NUL character")
         out[key] = value
     return out
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 # --------------------------------------------------------------------------- totals
@@ -389,7 +374,8 @@ def evidence_context(
     the order a story is told in. Everything the person typed is passed as plain text:
     the template escapes it, so ``<b>`` or ``{{ 7*7 }}`` print as written.
     """
-    from desktop.render.html import PRINT_LANGS, format_date
+    from desktop.render.html import PRINT_LANGS
+    from desktop.textformat import format_date
 
     if lang not in PRINT_LANGS:
         raise ValueError(f"lang must be one of {', '.join(PRINT_LANGS)}, not {lang!r}")

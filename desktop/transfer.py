@@ -49,6 +49,7 @@ from desktop.store.transfer import (
     insert_profile,
     profile_snapshot,
 )
+from desktop.textformat import json_kind
 
 __all__ = [
     "FILE_SUFFIX",
@@ -346,7 +347,9 @@ class _Checker:
         if "schema" not in doc:
             raise self.fail("missing", "schema")
         if isinstance(schema, bool) or not isinstance(schema, int):
-            raise self.fail("wrong_type", "schema", f"expected a whole number, got {_kind(schema)}")
+            raise self.fail(
+                "wrong_type", "schema", f"expected a whole number, got {json_kind(schema)}"
+            )
         if schema > SCHEMA:
             raise self.fail("newer_schema", "schema", f"{schema}; this Passage reads {SCHEMA}")
         if schema < 1:
@@ -410,7 +413,7 @@ class _Checker:
         raise self.fail(
             "wrong_type",
             where,
-            f"expected text, a number, true/false or a list, got {_kind(value)}",
+            f"expected text, a number, true/false or a list, got {json_kind(value)}",
         )
 
     def checklist(self, value: Any) -> dict[str, dict[str, Any]]:
@@ -426,7 +429,7 @@ class _Checker:
             done = state["done"]
             if not isinstance(done, bool):
                 raise self.fail(
-                    "wrong_type", f"{where}.done", f"expected true or false, got {_kind(done)}"
+                    "wrong_type", f"{where}.done", f"expected true or false, got {json_kind(done)}"
                 )
             done_at = self.optional_stamp(state.get("done_at"), f"{where}.done_at")
             if done_at is not None and not done:
@@ -444,7 +447,7 @@ class _Checker:
 
     def notes(self, value: Any) -> list[dict[str, Any]]:
         if not isinstance(value, list):
-            raise self.fail("wrong_type", "notes", f"expected a list, got {_kind(value)}")
+            raise self.fail("wrong_type", "notes", f"expected a list, got {json_kind(value)}")
         if len(value) > MAX_NOTES:
             raise self.fail("too_long", "notes", f"at most {MAX_NOTES} notes")
         return [self.note(item, f"notes[{i}]") for i, item in enumerate(value)]
@@ -460,7 +463,7 @@ class _Checker:
         tags_raw = note.get("tags", [])
         if not isinstance(tags_raw, list):
             raise self.fail(
-                "wrong_type", f"{where}.tags", f"expected a list, got {_kind(tags_raw)}"
+                "wrong_type", f"{where}.tags", f"expected a list, got {json_kind(tags_raw)}"
             )
         if len(tags_raw) > MAX_TAGS:
             raise self.fail("too_long", f"{where}.tags", f"at most {MAX_TAGS} tags")
@@ -508,12 +511,12 @@ class _Checker:
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail("wrong_type", where, f"expected an object, got {_kind(value)}")
+            raise self.fail("wrong_type", where, f"expected an object, got {json_kind(value)}")
         return value
 
     def text(self, value: Any, where: str, limit: int) -> str:
         if not isinstance(value, str):
-            raise self.fail("wrong_type", where, f"expected text, got {_kind(value)}")
+            raise self.fail("wrong_type", where, f"expected text, got {json_kind(value)}")
         if len(value) > limit:
             raise self.fail("too_long", where, f"{len(value)} characters; the limit is {limit}")
         if "\x00" in value:
@@ -536,22 +539,6 @@ class _Checker:
 
     def optional_stamp(self, value: Any, where: str) -> str | None:
         return None if value is None else self.stamp(value, where)
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def import_profile(store: Store, doc: ProfileDocument, *, name: str | None = None) -> Profile:

@@ -46,6 +46,7 @@ from desktop.content.errors import ContentError
 from desktop.content.model import Catalog, SeedPassage, Source, Text
 from desktop.content.yamlsafe import load_yaml
 from desktop.resources import resource_path
+from desktop.textformat import format_date, format_partial_date
 
 __all__ = [
     "CARD_ENTRIES",
@@ -82,20 +83,6 @@ CARDS_PER_PAGE = (4, 3)
 
 _KEY_RE = re.compile(r"^[a-z0-9_]+$")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 Lines = list[dict[str, str]]
 
@@ -313,32 +300,6 @@ def _langs(lang: str) -> tuple[str, ...]:
     return ("zh", "en") if lang == "zh+en" else (lang,)
 
 
-def format_date(day: _dt.date, lang: str) -> str:
-    """A full date as a reader of ``lang`` ("zh" or "en") writes it."""
-    if lang == "en":
-        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _format_partial_date(text: str, lang: str) -> str:
-    """``"2021"``, ``"2012-09"`` or ``"2012-09-04"`` in ``lang``; anything else as written."""
-    try:
-        numbers = [int(p) for p in text.split("-")]
-    except ValueError:
-        return text
-    if len(numbers) == 3:
-        try:
-            return format_date(_dt.date(*numbers), lang)
-        except ValueError:
-            return text
-    if len(numbers) == 2 and 1 <= numbers[1] <= 12:
-        year, month = numbers
-        return f"{_MONTHS_EN[month - 1]} {year}" if lang == "en" else f"{year}年{month}月"
-    if len(numbers) == 1:
-        return str(numbers[0]) if lang == "en" else f"{numbers[0]}年"
-    return text
-
-
 class _Printer:
     """Turns bilingual data into the ``[{"lang", "text"}]`` lines the templates print."""
 
@@ -369,7 +330,7 @@ class _Printer:
         month = date_text[:7]
         if len(self.langs) > 1:
             return [{"lang": "zh", "text": month}]
-        return self.each(lambda lg: _format_partial_date(month, lg))
+        return self.each(lambda lg: format_partial_date(month, lg))
 
     def plain(self, value: str | Text) -> Lines:
         """A value that may be bilingual (a Text) or one string typed by a person."""
@@ -420,7 +381,7 @@ class _Citations:
 
 def _describe_source(source: Source, lang: str, words: Mapping[str, Text]) -> str:
     when = (
-        _format_partial_date(source.date_text, lang)
+        format_partial_date(source.date_text, lang)
         if source.date_text
         else words["undated"].get(lang)
     )
@@ -434,7 +395,7 @@ def _describe_passage(passage: SeedPassage, catalog: Catalog, lang: str) -> str:
     doc = catalog.seeds[passage.document_id]
     section = passage.locator.partition("#")[2]
     title, heading = doc.title.get(lang), passage.heading.get(lang)
-    when = _format_partial_date(doc.published, lang)
+    when = format_partial_date(doc.published, lang)
     if lang == "en":
         return f"{title} ({when}), section {section}: {heading}."
     return f"《{title}》（{when}）第{section}节：{heading}"

@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from desktop.content.model import Catalog, SeedDocument, Source
-from desktop.ui.pages.guide_format import format_partial_date, source_details
+from desktop.textformat import format_partial_date
+from desktop.ui.pages.guide_format import source_details
 
 # Source ids start with the country they come from (cn-, jp-, kr-, ru-); the rest are
 # international bodies. A new prefix simply lands in the last group.

@@ -9,27 +9,22 @@ translation system (context ``GuideText``), so lupdate collects them.
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.content.model import SeedPassage, Source
+from desktop.textformat import format_date, format_partial_date
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# format_date and format_partial_date live in desktop.textformat; re-exported for the pages.
+__all__ = [
+    "format_date",
+    "format_partial_date",
+    "passage_html",
+    "qt_marks",
+    "source_details",
+    "source_html",
+]
 
 # The <mark> tag is not part of Qt's rich-text subset; this span looks the same and keeps
 # black on yellow even inside a selected (dark blue) list row or a dark theme.
@@ -40,37 +35,6 @@ MARK_CLOSE = "</span>"
 def qt_marks(fragment: str) -> str:
     """Turn ``highlight_html``'s ``<mark>`` tags into markup Qt's rich text can draw."""
     return fragment.replace("<mark>", MARK_OPEN).replace("</mark>", MARK_CLOSE)
-
-
-def format_date(day: _dt.date, lang: str) -> str:
-    """A full date as a reader of ``lang`` writes it."""
-    if lang == "en":
-        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def format_partial_date(text: str, lang: str) -> str:
-    """``"2021"``, ``"2012-09"`` or ``"2012-09-04"`` as a reader of ``lang`` writes it.
-
-    Anything else is shown as written rather than hidden: a date we cannot parse is
-    still better than none.
-    """
-    parts = text.split("-")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        return text
-    if len(numbers) == 3:
-        try:
-            return format_date(_dt.date(*numbers), lang)
-        except ValueError:
-            return text
-    if len(numbers) == 2 and 1 <= numbers[1] <= 12:
-        year, month = numbers
-        return f"{_MONTHS_EN[month - 1]} {year}" if lang == "en" else f"{year}年{month}月"
-    if len(numbers) == 1:
-        return str(numbers[0]) if lang == "en" else f"{numbers[0]}年"
-    return text
 
 
 def confidence_text(level: str) -> str:

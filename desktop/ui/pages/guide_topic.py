@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 from desktop.content.markdown import render_markdown
 from desktop.content.model import Catalog, SeedPassage, Source, Topic, review_cutoff
 from desktop.store import StoreError
+from desktop.textformat import format_date
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.messages import store_error
 from desktop.ui.pages.guide_browser import FlowBrowser
-from desktop.ui.pages.guide_format import format_date, passage_html, source_html
+from desktop.ui.pages.guide_format import passage_html, source_html
 from desktop.ui.session import Session
 from desktop.ui.widgets import Heading, Paragraph
 
