@@ -507,7 +507,9 @@ class _Checker:
                 raise self.fail("missing", prefix + key)
         unknown = sorted(set(obj) - allowed)
         if unknown:
-            raise self.fail("unknown_field", prefix + unknown[0])
+            # Name the key as written, quoted when empty, clipped when absurdly long.
+            key = unknown[0] if unknown[0] else '""'
+            raise self.fail("unknown_field", prefix + (key if len(key) <= 80 else key[:79] + "…"))
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -519,13 +521,13 @@ class _Checker:
             raise self.fail("wrong_type", where, f"expected text, got {json_kind(value)}")
         if len(value) > limit:
             raise self.fail("too_long", where, f"{len(value)} characters; the limit is {limit}")
-        if "\x00" in value:
-            raise self.fail("bad_value", where, "contains a NUL character")
+        # A NUL a person pasted into a note is kept by the store, so an export must be
+        # able to bring it back; only ids (below) may not contain one.
         return value
 
     def ident(self, value: Any, where: str) -> str:
         text = self.text(value, where, MAX_ID)
-        if not _ID_RE.match(text):
+        if "\x00" in text or not _ID_RE.match(text):
             raise self.fail("bad_value", where, "not a valid id")
         return text
 

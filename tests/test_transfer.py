@@ -269,7 +269,12 @@ BAD_FILES = [
     ("half a link", mutate("notes/0/link_kind", "topic"), "bad_value", "notes[0].link_id"),
     ("bad link kind", mutate("notes/0/link_kind", "website"), "bad_value", "notes[0].link_id"),
     ("bad date", mutate("notes/0/created", "yesterday"), "bad_value", "notes[0].created"),
-    ("NUL", mutate("notes/0/body", "a\x00b"), "bad_value", "notes[0].body"),
+    (
+        "NUL in an id",
+        mutate("answers", {"dest\x00ination": "x"}),
+        "bad_value",
+        "answers.dest\x00ination",
+    ),
     (
         "evidence amount number",
         mutate("notes/0/data", {"payments": [{"amount": 5}]}),
