@@ -43,7 +43,8 @@ def _version(path: Path) -> int:
 
 def _rows(path: Path) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
     """Every user table: its columns and all its rows in rowid order (read-only)."""
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # immutable: a read-only open of a WAL file would still leave -wal/-shm beside it.
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         tables = [
             row[0]
