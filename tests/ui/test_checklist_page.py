@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -235,29 +236,213 @@ def test_a_typed_note_goes_to_its_own_profile_when_the_profile_changes(
     assert store.get_checklist(session.profile.id) == {}
 
 
-def test_a_plan_change_rebuilds_the_list_and_keeps_the_scroll_position(make_page, session, qtbot):
+def test_a_plan_change_updates_the_list_and_keeps_the_scroll_position(make_page, session, qtbot):
     page = make_page("en")
     page.show()
     qtbot.waitExposed(page)
     bar = page.verticalScrollBar()
     assert bar.maximum() > 600
     bar.setValue(600)
-    before = dict(page.rows)
-    session.set_answer("occupation", "construction")
-    assert any(page.rows[k] is not before[k] for k in page.rows), "the list was rebuilt"
+    assert "check-licence" in page.rows
+    session.set_answer("agency_licence_verified", "yes")  # one step less
+    assert "check-licence" not in page.rows
+    assert list(page.rows) == [i.id for i in session.plan().checklist]
     assert bar.value() == 600
 
 
-def test_a_hidden_page_rebuilds_once_when_it_is_shown(make_page, session):
+def test_a_hidden_page_is_updated_once_when_it_is_shown(make_page, session):
     page = make_page("en")
     page.hide()
     before = dict(page.rows)
-    session.set_answer("occupation", "construction")
+    session.set_answer("agency_licence_verified", "yes")
     session.set_answer("age", 30)
-    assert page.rows == before, "no rebuild while hidden"
+    assert page.rows == before, "no update while hidden"
+    assert "check-licence" in page.rows
     page.show()
+    assert "check-licence" not in page.rows
+    assert page.rows.keys() == before.keys() - {"check-licence"}
+    assert all(page.rows[k] is before[k] for k in page.rows), "rows are kept, not rebuilt"
+
+
+# -- updating in place ------------------------------------------------------------------------
+
+
+def test_a_plan_change_keeps_the_rows_and_updates_their_texts(make_page, session):
+    page = make_page("en")
+    before = dict(page.rows)
+    checks = {k: row.check for k, row in page.rows.items()}
+    overdue = next(i for i in session.plan().checklist if i.overdue)
+    assert "Overdue" in page.rows[overdue.id].due_label.text()
+    later = TODAY + dt.timedelta(days=400)  # nothing is overdue any more
+    session.set_answer("departure_date", later.isoformat())
+    plan = session.plan()
+    assert not any(i.overdue for i in plan.checklist)
     assert page.rows.keys() == before.keys()
-    assert all(page.rows[k] is not before[k] for k in page.rows)
+    for item in plan.checklist:
+        row = page.rows[item.id]
+        assert row is before[item.id] and row.check is checks[item.id], item.id
+        assert row.item == item
+        if item.due is not None:
+            assert row.due_label.text() == f"by {format_date(item.due, 'en')}"
+    # The content language: the same rows again, in the other language.
+    page.set_content_language("zh")
+    item = plan.checklist[0]
+    assert page.rows[item.id] is before[item.id]
+    assert page.rows[item.id].check.title() == item.title.zh
+    assert item.why.zh in plain(page.rows[item.id].details.text())
+
+
+def test_an_item_gone_from_the_plan_disappears_and_a_new_one_appears_in_order(
+    make_page, session, qtbot
+):
+    page = make_page("en")
+    page.show()
+    qtbot.waitExposed(page)
+    box = page.phase_boxes["prepare"]
+    gone = page.rows["check-licence"]
+    kept = page.rows["list-costs"]
+    gone.check.click()  # ticked, then gone: the progress counts it no more
+    session.set_answer("agency_licence_verified", "yes")
+    assert "check-licence" not in page.rows
+    assert gone not in box.rows and box.layout().indexOf(gone) < 0
+    assert gone.isHidden()
+    assert page.rows["list-costs"] is kept
+    assert page.overall_label.text() == f"Overall: 0 of {len(page.rows)} steps done"
+    assert box.progress_label.text() == f"0 of {len(box.rows)} done"
+    # Back again: a new row in its place in the plan's order.
+    session.set_answer("agency_licence_verified", "no")
+    again = page.rows["check-licence"]
+    assert again is not gone and again.done  # the tick was saved
+    assert [r.item.id for r in box.rows] == [
+        i.id for i in session.plan().checklist if i.phase == "prepare"
+    ]
+    assert list(page.rows) == [i.id for i in session.plan().checklist]
+    qtbot.waitUntil(lambda: again.isVisible())
+    lay = box.layout()
+    assert lay.indexOf(again) < lay.indexOf(kept)
+
+
+def test_the_focus_stays_in_its_field_when_a_step_is_added_beside_it(make_page, session, qtbot):
+    page = make_page("en", answers={**ANSWERS, "agency_licence_verified": "yes"})
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    edit = page.rows["list-costs"].note_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    scroll = page.verticalScrollBar().value()
+    session.set_answer("agency_licence_verified", "no")  # a step added in the same box
+    assert "check-licence" in page.rows
+    assert QApplication.focusWidget() is edit
+    assert page.verticalScrollBar().value() == scroll
+
+
+def test_another_destination_changes_items_in_every_phase(make_page, session, qtbot):
+    page = make_page("en")
+    rows = dict(page.rows)
+    session.set_answer("destination", "korea")
+    plan = session.plan()
+    assert list(page.rows) == [i.id for i in plan.checklist]
+    assert "japan-address" not in page.rows and "korea-minimum-wage" in page.rows
+    for phase, box in page.phase_boxes.items():
+        assert [r.item.id for r in box.rows] == [i.id for i in plan.checklist if i.phase == phase]
+        lay = box.layout()
+        positions = [lay.indexOf(r) for r in box.rows]
+        assert positions == sorted(positions) and min(positions) > 0, phase
+    assert page.rows["keep-passport"] is rows["keep-passport"]
+
+
+def test_phases_that_come_and_go_and_items_that_change_phase(make_page, session, monkeypatch):
+    """The shipped rules keep every phase and every item's phase; a plan that does not
+    (other content, later rules) still shows right."""
+    page = make_page("en")
+    plan = session.plan()
+    moved = next(i for i in plan.checklist if i.phase == "at_work")
+    changed = [
+        replace(i, phase="prepare") if i.id == moved.id else i
+        for i in plan.checklist
+        if i.phase != "coming_home"
+    ]
+    changed.sort(key=lambda i: PHASES.index(i.phase))  # stable: the order within phases
+    monkeypatch.setattr(session, "plan", lambda: replace(plan, checklist=tuple(changed)))
+    row = page.rows[moved.id]
+    page.refresh()
+    assert "coming_home" not in page.phase_boxes
+    assert page.filter_combo.findData("coming_home") < 0
+    assert page.rows[moved.id] is row and row in page.phase_boxes["prepare"].rows
+    assert row not in page.phase_boxes["at_work"].rows
+    assert row.parentWidget() is page.phase_boxes["prepare"] and row.isVisible()
+    for phase, box in page.phase_boxes.items():
+        assert [r.item.id for r in box.rows] == [i.id for i in changed if i.phase == phase]
+    monkeypatch.undo()
+    page.refresh()
+    shown = [page.phases_layout.itemAt(i).widget().phase for i in range(page.phases_layout.count())]
+    assert shown == [p for p in PHASES if any(i.phase == p for i in plan.checklist)]
+    assert page.filter_combo.findData("coming_home") > 0
+    assert page.phase_boxes["at_work"].rows[0] is row
+    assert row.parentWidget() is page.phase_boxes["at_work"] and row.isVisible()
+    assert page.phase_boxes["coming_home"].isVisible()
+
+
+def test_the_banner_is_set_only_when_the_warnings_change(make_page, session):
+    page = make_page("en", answers={**ANSWERS, "agency_licence_verified": "no"})
+    first = page.flag_banner.text()
+    assert first
+    session.set_answer("age", 31)  # the same warnings
+    assert page.flag_banner.text() == first
+    session.set_answer("deposit_requested", "yes")
+    assert page.flag_banner.text() != first
+    assert "Stop" in page.flag_banner.text()
+    session.set_answer("deposit_requested", "no")
+    session.set_answer("agency_licence_verified", "yes")
+    assert page.flag_banner.isHidden() == (not session.plan().red_flags)
+
+
+def test_another_profile_shows_its_own_ticks_and_notes_in_the_same_rows(
+    make_page, session, store, qtbot
+):
+    page = make_page("en")
+    row = row_at(page, 0)
+    row.check.click()
+    qtbot.keyClicks(row.note_edit, "blue folder")
+    first = session.profile.id
+    other = session.create_profile("Someone else", switch=False)
+    store.replace_answers(other.id, ANSWERS)
+    session.switch_profile(other.id)
+    assert row_at(page, 0) is row
+    assert not row.done and row.note() == ""
+    assert "Overdue" in row.due_label.text() or not row.item.overdue
+    session.switch_profile(first)
+    assert row_at(page, 0) is row
+    assert row.done and row.note() == "blue folder"
+
+
+def test_a_note_being_typed_stays_as_typed_through_a_plan_change(make_page, store, session, qtbot):
+    page = make_page("en")
+    row = row_at(page, 1)
+    qtbot.keyClicks(row.note_edit, "call the office ")
+    session.set_answer("age", 33)
+    assert row_at(page, 1) is row
+    assert row.note_edit.text() == "call the office "  # the space too: typing goes on
+    assert store.get_checklist(session.profile.id)[row.item.id].note == "call the office"
+
+
+def test_the_interface_language_changes_the_kept_rows(make_page, qapp):
+    page = make_page("en")
+    row = row_at(page, 0)
+    box = page.phase_boxes["prepare"]
+    note, title = row.note_label.text(), box.title()
+    try:
+        qapp.apply_language("zh")
+        qapp.processEvents()
+        assert row_at(page, 0) is row
+        assert row.note_label.text() != note and box.title() != title
+        assert row.note_label.text() == QApplication.translate("ChecklistItemRow", "Note:")
+        all_phases = QApplication.translate("ChecklistPage", "All phases")
+        assert page.filter_combo.itemText(0) == all_phases
+    finally:
+        qapp.apply_language("en")
+        qapp.processEvents()
+    assert row.note_label.text() == note and box.title() == title
 
 
 # -- filter ---------------------------------------------------------------------------------

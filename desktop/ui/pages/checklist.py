@@ -3,8 +3,13 @@
 Ticks and notes are saved at once (a note a moment after the typing stops, or when the
 person leaves the field), because this page is used over weeks on shared computers and
 nobody should lose a tick to a closed window. A tick updates only its own row and the
-progress; a new plan (answers, profile or content language changed) rebuilds the list
-(about thirty rows) and keeps the scroll position.
+progress. A new plan (answers, profile or content language changed) updates the list in
+place: rows are kept by checklist item id and only what differs is set again, rows are
+made only for new items and removed for items gone, phase boxes move only when their
+order changed, and the warning banner is set only when the warnings changed. Every
+answer in the questionnaire makes a new plan, and rebuilding thirty rows each time made
+the page lag far behind the typing. While the page is hidden a new plan only marks it
+stale; it is brought up to date once, when shown.
 
 The printouts (checklist PDF, HTML, printer, emergency card) are made by
 ``desktop.render``; the page only asks where to save and in which language and paper size.
@@ -15,7 +20,7 @@ from __future__ import annotations
 import html
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,15 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.advisor.plan import Plan
+from desktop.advisor.plan import ChecklistItem, Plan
 from desktop.advisor.rules import PHASES
-from desktop.store import NotFoundError, StoreError
+from desktop.content.model import Catalog
+from desktop.store import ChecklistState, NotFoundError, StoreError
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.messages import store_error
 from desktop.ui.pages.checklist_items import (
     OVERDUE_COLOUR,
     ChecklistItemRow,
     ChecklistPhaseBox,
+    WrapLabel,
+    same_widgets,
     thin_bar_height,
 )
 from desktop.ui.pages.checklist_print import ChecklistPrintBox
@@ -46,6 +54,27 @@ from desktop.ui.widgets import Heading, Paragraph
 NOTE_SAVE_DELAY_MS = 800
 STOP_BG, CAUTION_BG = "#fde8e8", "#fff4db"
 CAUTION_FG = "#7a4d00"
+
+
+class Column(QWidget):
+    """A plain widget for a column of the page, whose preferred size skips wrapping.
+
+    A QWidget's preferred size asks its layout for the height at the preferred width,
+    and that width follows the widest text in it (the warning banner, most often). A
+    new warning thus made every row's labels lay their text out at a new width, in
+    every layout pass. The preferred height of a column is only a hint (the scroll
+    area gives it the viewport's width and the height that width needs), so the
+    layout's own hint, without wrapping, is enough.
+    """
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        if layout is None:
+            return super().sizeHint()
+        margins = self.contentsMargins()
+        return layout.sizeHint() + QSize(
+            margins.left() + margins.right(), margins.top() + margins.bottom()
+        )
 
 
 class ChecklistPage(QScrollArea):
@@ -72,11 +101,17 @@ class ChecklistPage(QScrollArea):
         self._pending_notes: set[str] = set()
         self._saved_notes: dict[str, str] = {}
         self.phase_boxes: dict[str, ChecklistPhaseBox] = {}
-        self.rows: dict[str, ChecklistItemRow] = {}
+        self.rows: dict[str, ChecklistItemRow] = {}  # item id -> row, in the plan's order
+        # What is on screen, so a new plan sets only what changed: the warnings shown,
+        # the phases in the filter, and the translation the rows carry.
+        self._language_stamp = 0
+        self._rows_language_stamp = 0
+        self._flags_shown: tuple | None = None
+        self._filter_filled: tuple | None = None
 
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget()
+        body = Column()
         self.setWidget(body)
         lay = QVBoxLayout(body)
         lay.setSpacing(12)
@@ -89,15 +124,15 @@ class ChecklistPage(QScrollArea):
         lay.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # Everything below shows only when there is a plan.
-        self.main = QWidget()
+        self.main = Column()
         main = QVBoxLayout(self.main)
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(12)
         lay.addWidget(self.main)
 
-        self.flag_banner = Paragraph()
+        # Its height for each width is remembered: the layouts ask for it many times.
+        self.flag_banner = WrapLabel(selectable=True)
         self.flag_banner.setObjectName("flagBanner")
-        self.flag_banner.setTextFormat(Qt.TextFormat.RichText)
         self.flag_button = QPushButton()
         main.addWidget(self.flag_banner)
         main.addWidget(self.flag_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -136,7 +171,7 @@ class ChecklistPage(QScrollArea):
         filter_row.addStretch(1)
         main.addLayout(filter_row)
 
-        self.phases_widget = QWidget()
+        self.phases_widget = Column()
         self.phases_layout = QVBoxLayout(self.phases_widget)
         self.phases_layout.setContentsMargins(0, 0, 0, 0)
         self.phases_layout.setSpacing(12)
@@ -166,17 +201,14 @@ class ChecklistPage(QScrollArea):
         self._refresh_soon()
 
     def refresh(self) -> None:
-        """Rebuild the list from the current plan now, keeping ticks, notes and the scroll.
+        """Bring the list up to date with the current plan now, keeping ticks, notes, the
+        scroll position and the focus.
 
         Changes while the page is hidden (every answer in the questionnaire changes the
-        plan) only mark it stale; it is rebuilt once, when it is shown.
+        plan) only mark it stale; it is updated once, when it is shown.
         """
         self.save_notes()
         self._stale = False
-        bar = self.verticalScrollBar()
-        scroll = bar.value()
-        focus_id = self._focused_item()
-        self._clear()
         knowledge = self.session.knowledge
         plan = self.session.plan()
         answers = self.session.answers() if knowledge is not None else {}
@@ -193,15 +225,23 @@ class ChecklistPage(QScrollArea):
                 with_button=True,
             )
             return
-        self._build(plan, knowledge.catalog)
-        self.status.hide()
-        self.start_button.hide()
-        self.main.show()
-        # Let the scroll area learn the new height before scrolling back.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        bar.setValue(scroll)
-        if focus_id in self.rows:
-            self.rows[focus_id].check.setFocus(Qt.FocusReason.OtherFocusReason)
+        bar = self.verticalScrollBar()
+        scroll = bar.value()
+        body = self.widget()
+        # One repaint for the whole change, not one per label set.
+        body.setUpdatesEnabled(False)
+        try:
+            moved = self._update(plan, knowledge.catalog) or self.main.isHidden()
+            # (Showing or hiding a widget that already is so costs nothing.)
+            self.status.hide()
+            self.start_button.hide()
+            self.main.show()
+        finally:
+            body.setUpdatesEnabled(True)
+        if moved:
+            # Let the scroll area learn the new height before scrolling back.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            bar.setValue(scroll)
 
     def _plan_changed(self) -> None:
         # Typed notes belong to the profile they were typed for: save them before a
@@ -237,15 +277,19 @@ class ChecklistPage(QScrollArea):
         self.rows.clear()
         self._saved_notes.clear()
         self._pending_notes.clear()
+        self._flags_shown = None
 
     def _show_empty(self, text: str, *, with_button: bool) -> None:
+        self._clear()
         self.status.setText(text)
         self.status.show()
         self.start_button.setVisible(with_button)
         self.main.hide()
         self._fill_filter()
 
-    def _build(self, plan: Plan, catalog) -> None:
+    def _update(self, plan: Plan, catalog: Catalog) -> bool:
+        """Show ``plan`` in the kept rows; True if rows or boxes were added, removed or
+        moved (the page's height may have changed a lot)."""
         pid = self.session.profile.id
         self._built_pid = pid
         try:
@@ -253,33 +297,92 @@ class ChecklistPage(QScrollArea):
         except StoreError as exc:
             self.dialogs.error(self.tr("Checklist"), store_error(exc))
             states = {}
-        titles = self._phase_titles()
-        self.phases_widget.setUpdatesEnabled(False)
+        retranslate = self._rows_language_stamp != self._language_stamp
+        self._rows_language_stamp = self._language_stamp
+        wanted = {item.id for item in plan.checklist}
+        by_phase: dict[str, list[ChecklistItemRow]] = {}
         for item in plan.checklist:
-            box = self.phase_boxes.get(item.phase)
-            if box is None:
-                box = ChecklistPhaseBox(item.phase, titles[item.phase])
-                self.phase_boxes[item.phase] = box
-                self.phases_layout.addWidget(box)
             state = states.get(item.id)
-            row = ChecklistItemRow(item, catalog, self._lang, state)
-            # Straight from the row's widgets: see ChecklistItemRow on why not re-emitted.
-            row.check.toggled.connect(partial(self._on_toggled, item.id))
-            row.note_edit.textEdited.connect(partial(self._on_note_edited, item.id))
-            row.note_edit.editingFinished.connect(partial(self._on_note_finished, item.id))
-            if item.topic:
-                row.read_more.clicked.connect(partial(self._open_topic, item.topic))
-            box.add_row(row)
-            self.rows[item.id] = row
+            row = self.rows.get(item.id)
+            if row is None:
+                row = self._new_row(item, catalog, state)
+            else:
+                row.show_item(item, catalog, self._lang)
+                if retranslate:
+                    row.retranslate()
+                row.show_state(state)
             self._saved_notes[item.id] = (state.note or "") if state else ""
-        self.phases_widget.setUpdatesEnabled(True)
+            by_phase.setdefault(item.phase, []).append(row)
+        moved = self._place(by_phase)
+        for item_id in [i for i in self.rows if i not in wanted]:
+            row = self.rows.pop(item_id)
+            self._saved_notes.pop(item_id, None)
+            row.hide()
+            row.deleteLater()
+        # In the plan's order, as the rows are shown.
+        self.rows = {item.id: self.rows[item.id] for item in plan.checklist}
         self._show_flags(plan)
         self._show_date_hint(plan)
         self._fill_filter()
         self._apply_filter()
         self._update_progress()
+        return moved
+
+    def _new_row(
+        self, item: ChecklistItem, catalog: Catalog, state: ChecklistState | None
+    ) -> ChecklistItemRow:
+        row = ChecklistItemRow(item, catalog, self._lang, state)
+        # Straight from the row's widgets: see ChecklistItemRow on why not re-emitted.
+        # The handlers look the item up by id, so they stay right as the row is updated.
+        row.check.toggled.connect(partial(self._on_toggled, item.id))
+        row.note_edit.textEdited.connect(partial(self._on_note_edited, item.id))
+        row.note_edit.editingFinished.connect(partial(self._on_note_finished, item.id))
+        row.read_more.clicked.connect(partial(self._open_topic, item.id))
+        self.rows[item.id] = row
+        return row
+
+    def _place(self, by_phase: dict[str, list[ChecklistItemRow]]) -> bool:
+        """Put the rows into their phase boxes in order: boxes are made for new phases,
+        removed for phases gone, and moved only when the order changed."""
+        moved = False
+        titles = self._phase_titles()
+        for phase in [p for p in self.phase_boxes if p not in by_phase]:
+            box = self.phase_boxes.pop(phase)
+            box.set_rows([])  # its rows are deleted or go to other boxes
+            self.phases_layout.removeWidget(box)
+            box.hide()
+            box.deleteLater()
+            moved = True
+        for phase in by_phase:
+            box = self.phase_boxes.get(phase)
+            if box is None:
+                box = ChecklistPhaseBox(phase, titles[phase], self.phases_widget)
+                self.phase_boxes[phase] = box
+            box.setTitle(titles[phase])
+        # Take rows that change phase out of their old box before the new one takes them.
+        for phase, box in self.phase_boxes.items():
+            if any(row.item.phase != phase for row in box.rows):
+                box.set_rows([row for row in box.rows if row.item.phase == phase])
+                moved = True
+        for phase, box in self.phase_boxes.items():
+            moved = box.set_rows(by_phase[phase]) or moved
+        order = [self.phase_boxes[phase] for phase in PHASES if phase in self.phase_boxes]
+        shown = [self.phases_layout.itemAt(i).widget() for i in range(self.phases_layout.count())]
+        if not same_widgets(shown, order):
+            for box in shown:
+                self.phases_layout.removeWidget(box)
+            for box in order:
+                self.phases_layout.addWidget(box)
+            moved = True
+        return moved
 
     def _show_flags(self, plan: Plan) -> None:
+        # Only when the warnings (or the language) changed: a new text means a new
+        # layout of the whole page.
+        shown = (plan.red_flags, self._lang, self._language_stamp)
+        if shown == self._flags_shown:
+            return
+        self._flags_shown = shown
         if not plan.red_flags:
             self.flag_banner.hide()
             self.flag_button.hide()
@@ -314,20 +417,18 @@ class ChecklistPage(QScrollArea):
         self.date_hint.setVisible(missing)
         self.date_button.setVisible(missing)
 
-    def _focused_item(self) -> str | None:
-        widget = self.focusWidget()
-        while widget is not None and not isinstance(widget, ChecklistItemRow):
-            widget = widget.parentWidget()
-        return widget.item.id if isinstance(widget, ChecklistItemRow) else None
-
     # -- filter and progress ------------------------------------------------------------
     def _fill_filter(self) -> None:
+        phases = [phase for phase in PHASES if phase in self.phase_boxes]
+        filled = (phases, self._language_stamp)
+        if filled == self._filter_filled:
+            return
+        self._filter_filled = filled
         titles = self._phase_titles()
         self.filter_combo.clear()
         self.filter_combo.addItem(self.tr("All phases"), "")
-        for phase in PHASES:
-            if phase in self.phase_boxes:
-                self.filter_combo.addItem(titles[phase], phase)
+        for phase in phases:
+            self.filter_combo.addItem(titles[phase], phase)
         index = self.filter_combo.findData(self._filter)
         if index < 0:
             self._filter = ""
@@ -372,8 +473,10 @@ class ChecklistPage(QScrollArea):
         self._update_progress()
         self.checklistChanged.emit()
 
-    def _open_topic(self, topic: str, *_args: object) -> None:
-        self.openTopic.emit(topic)
+    def _open_topic(self, item_id: str, *_args: object) -> None:
+        row = self.rows.get(item_id)
+        if row is not None and row.item.topic:
+            self.openTopic.emit(row.item.topic)
 
     def _on_note_edited(self, item_id: str, *_args: object) -> None:
         self._pending_notes.add(item_id)
@@ -432,7 +535,9 @@ class ChecklistPage(QScrollArea):
         self.date_button.setText(self.tr("&Add a departure date"))
         self.filter_label.setText(self.tr("&Show:"))
         self.filter_combo.setAccessibleName(self.tr("Which phase to show"))
-        # Rows and phase boxes carry translated words too; rebuilding them is simplest.
+        # Rows, phase boxes, the banner and the filter carry translated words too: the
+        # next update sets them all again.
+        self._language_stamp += 1
         self._refresh_soon()
 
 

@@ -1,19 +1,25 @@
 """The pieces of the Checklist page: one row per checklist item, one box per phase.
 
 A row owns its widgets and updates them in place (a tick recolours the due date, a
-typed note stays where it is); it never reaches the store itself. It reports what the
-person did through signals and the page saves, so one place handles storage errors and
-the page decides when to rebuild.
+typed note stays where it is, a new plan changes only the texts that differ); it never
+reaches the store itself. The page listens to the row's widgets and saves, so one place
+handles storage errors, and the page decides which rows to keep, add, remove or move.
+
+Every answer in the questionnaire makes a new plan, so updating must be cheap: rows are
+kept and only changed texts are set again (an unchanged text costs no new layout), and
+the wrapped labels remember their height for each width (Qt's layouts ask for it
+thousands of times while laying out a page of thirty rows).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QGroupBox,
@@ -34,7 +40,6 @@ from desktop.advisor.plan import ChecklistItem
 from desktop.content.model import Catalog, SeedPassage, Source
 from desktop.store import ChecklistState
 from desktop.ui.pages.guide_format import format_date, format_partial_date
-from desktop.ui.widgets import Paragraph
 
 OVERDUE_COLOUR = "#9b1c1c"
 DONE_COLOUR = "#1e5c36"
@@ -64,6 +69,8 @@ class WrappingCheckBox(QCheckBox):
 
     # -- text ----------------------------------------------------------------------------
     def setText(self, text: str) -> None:
+        if text == self._title:
+            return  # the same title: no new layout for the page
         # "&" would turn into a mnemonic in a button's text; the title is painted as written.
         super().setText(text.replace("&", "&&"))
         self._title = text
@@ -160,6 +167,45 @@ class WrappingCheckBox(QCheckBox):
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
+class WrapLabel(QLabel):
+    """A wrapping rich-text label that remembers its height for each width.
+
+    QLabel lays its text out again on every ``heightForWidth`` call, and the layouts of
+    a page of thirty rows ask tens of thousands of times; the answer only changes with
+    the text, the font or the style, so it is kept until one of them changes. Setting
+    the same text again changes nothing (no new layout of the page).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, selectable: bool = False) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        if selectable:
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def setText(self, text: str) -> None:
+        if text == self.text():
+            return
+        self._heights.clear()
+        super().setText(text)
+
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 def source_line(catalog: Catalog, ref: str, lang: str) -> str:
     """One source, compact: "title, publisher, date" (a seed passage: its document and
     heading). A reference the catalog does not know is shown as written rather than
@@ -191,6 +237,7 @@ class ChecklistItemRow(QFrame):
     The page listens to the row's own widgets (``check.toggled``, ``note_edit``'s
     ``textEdited`` and ``editingFinished``, ``read_more.clicked``) rather than to signals
     re-emitted here: fewer signals per keystroke and per tick keep a long list cheap.
+    A new plan reaches a kept row through :meth:`show_item` and :meth:`show_state`.
     """
 
     def __init__(
@@ -221,14 +268,11 @@ class ChecklistItemRow(QFrame):
         body.setSpacing(4)
         # The due date goes under the title, not in a column beside it: at 200 % text
         # "Overdue: was due 11 November 2026" would squeeze the title or break apart.
-        self.due_label = QLabel(self)
-        self.due_label.setTextFormat(Qt.TextFormat.RichText)
-        self.due_label.setWordWrap(True)
+        self.due_label = WrapLabel(self)
         body.addWidget(self.due_label)
         # Why it matters, then its sources in grey: one label, since every widget
         # more per row makes the page slower to show.
-        self.details = Paragraph(parent=self)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details = WrapLabel(self, selectable=True)
         self._sources = sources_text(catalog, item.sources, lang)
         body.addWidget(self.details)
 
@@ -262,11 +306,44 @@ class ChecklistItemRow(QFrame):
     def done(self) -> bool:
         return self.check.isChecked()
 
+    def show_item(self, item: ChecklistItem, catalog: Catalog, lang: str) -> None:
+        """Show ``item`` (the same id, from a new plan) in ``lang``, in place.
+
+        Only texts that differ are set again; an unchanged item costs nothing, so a new
+        plan after every answer does not lay out the whole list again.
+        """
+        if item == self.item and lang == self.lang:
+            return
+        if lang != self.lang or item.sources != self.item.sources:
+            self._sources = sources_text(catalog, item.sources, lang)
+        self.item = item
+        self.lang = lang
+        self.check.setText(item.title.get(lang))
+        if item.topic is not None:
+            self.read_more.setObjectName(f"topic:{item.topic}")
+        else:
+            self.read_more.setObjectName("topic:")
+        self.read_more.setHidden(item.topic is None)
+        self.retranslate()
+
+    def show_state(self, state: ChecklistState | None) -> None:
+        """Show the saved tick and note (a new profile's, or after a failed save).
+
+        A note typed here and already saved stays as typed (spaces and cursor too).
+        """
+        done = bool(state and state.done)
+        if done != self.done:
+            self.set_done(done)
+        note = state.note if state and state.note else ""
+        if self.note().strip() != note:
+            self.note_edit.setText(note)
+
     def note(self) -> str:
         return self.note_edit.text()
 
     def set_done(self, done: bool) -> None:
-        """Show ``done`` without announcing it (used to undo a tick that failed to save)."""
+        """Show ``done`` without announcing it (undoing a tick that failed to save, or
+        showing another profile's tick)."""
         self.check.blockSignals(True)
         self.check.setChecked(done)
         self.check.blockSignals(False)
@@ -347,6 +424,7 @@ class ChecklistPhaseBox(QGroupBox):
         head.addStretch(1)
         lay.addLayout(head)
         self.rows: list[ChecklistItemRow] = []
+        self._lines: dict[str, QFrame] = {}  # item id -> the line above its row
         self._layout = lay
 
     def changeEvent(self, event: QEvent) -> None:
@@ -354,26 +432,77 @@ class ChecklistPhaseBox(QGroupBox):
         if event.type() == QEvent.Type.FontChange:
             self.progress_bar.setFixedHeight(thin_bar_height(self))
 
-    def add_row(self, row: ChecklistItemRow) -> None:
-        line = QFrame()
+    def set_rows(self, rows: list[ChecklistItemRow]) -> bool:
+        """Show ``rows`` in this order, each under a thin line; False if nothing changed.
+
+        Rows no longer listed are taken out, not deleted: the page deletes them or puts
+        them in another box. The layout is touched only when the rows or their order
+        changed, so a new plan with the same steps costs no new layout here.
+        """
+        if same_widgets(rows, self.rows):
+            return False
+        keep = {row.item.id for row in rows}
+        had = {row.item.id for row in self.rows}
+        for row in self.rows:
+            if row.item.id not in keep:
+                self._layout.removeWidget(row)
+                line = self._lines.pop(row.item.id)
+                self._layout.removeWidget(line)
+                line.hide()
+                line.deleteLater()
+        kept = [row for row in self.rows if row.item.id in keep]
+        if same_widgets(kept, rows[: len(kept)]):
+            # Only removals, or new rows at the end: the others stay where they are.
+            added = rows[len(kept) :]
+        else:
+            for row in kept:
+                self._layout.removeWidget(self._lines[row.item.id])
+                self._layout.removeWidget(row)
+            added = rows
+        # New rows are shown together with the box: a row shown on its own in a shown
+        # box lays the whole box out at once, every time (Qt does), which made adding
+        # a few rows cost as much as building the page.
+        reshow = self.isVisible() and any(row.item.id not in had for row in rows)
+        focus = QApplication.focusWidget() if reshow else None
+        if reshow:
+            self.hide()
+        for row in added:
+            line = self._lines.get(row.item.id) or self._new_line()
+            self._lines[row.item.id] = line
+            self._layout.addWidget(line)
+            self._layout.addWidget(row)
+        if reshow:
+            self.show()
+            # Hiding moved the focus on; give it back if it was in a row still here.
+            if focus is not None and self.isAncestorOf(focus) and focus.isVisible():
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.rows = list(rows)
+        return True
+
+    def _new_line(self) -> QFrame:
+        line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Plain)
         palette = line.palette()
         palette.setColor(QPalette.ColorRole.WindowText, QColor(SEPARATOR_COLOUR))
         line.setPalette(palette)
-        self._layout.addWidget(line)
-        self._layout.addWidget(row)
-        self.rows.append(row)
+        return line
 
     def counts(self) -> tuple[int, int]:
         return sum(1 for r in self.rows if r.done), len(self.rows)
 
     def show_progress(self, text: str) -> None:
+        """Show ``text`` ("2 of 5 done") and the bar; unchanged values cost nothing."""
         done, total = self.counts()
         self.progress_label.setText(text)
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
         self.progress_bar.setAccessibleName(text)
+
+
+def same_widgets(a: Sequence[QWidget], b: Sequence[QWidget]) -> bool:
+    """The same widget objects in the same order (not equal texts: the same rows)."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
 def thin_bar_height(widget: QWidget) -> int:
