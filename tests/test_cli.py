@@ -42,6 +42,21 @@ def test_self_test_opens_the_window_and_exits_zero(data_dir):
     assert (data_dir / "passage.sqlite3").exists()
 
 
+def test_each_start_backs_up_the_data_after_the_window_appears(data_dir):
+    """The backup is taken after the first paint now, but every start still leaves one."""
+    assert run("--data-dir", str(data_dir), "--self-test").returncode == 0
+    assert not (data_dir / "backups").exists()  # the first start had nothing to keep
+    r = run("--data-dir", str(data_dir), "--self-test")
+    assert r.returncode == 0, r.stderr
+    (backup,) = (data_dir / "backups").iterdir()
+    import sqlite3
+
+    con = sqlite3.connect(backup)
+    assert con.execute("SELECT count(*) FROM profiles").fetchone() == (1,)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+
+
 def test_data_dir_that_is_a_file_is_refused_plainly(tmp_path):
     f = tmp_path / "file.txt"
     f.write_text("x")

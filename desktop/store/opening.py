@@ -12,6 +12,14 @@ The order matters and is the whole point of this module:
 4. The file is opened for real (WAL, ``synchronous=FULL``, foreign keys, busy
    timeout) and a rolling backup is taken *before* migrating, so a migration that
    goes wrong can always be undone from the backup.
+
+   The GUI opens the store before its window first paints, and a backup (copy,
+   fsync, compare with the newest one) costs 10-20 ms on a small file and well over
+   100 ms on a large one. So a caller may pass ``defer_backup=True``: when no
+   migration is pending, the backup is then left for :func:`take_deferred_backup`,
+   which the caller runs soon after (the GUI: right after the first paint and the
+   content, before the person can change anything). The damage check of step 1 is
+   never deferred: nobody sees or uses the data before it has passed.
 5. Pending migrations and the ``user_version`` write run in one transaction. That
    write also proves the file is writable, so a read-only folder is reported at
    start-up instead of at the first autosave. When no migration is pending (every
@@ -24,7 +32,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -40,6 +48,7 @@ from .schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
 from .store import Store
 
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds another Passage window may hold the write lock
+DEFERRED = "deferred"  # OpenReport.backup_skipped: left for take_deferred_backup()
 
 
 def local_now() -> datetime:
@@ -62,8 +71,10 @@ class OpenReport:
         started_empty: recovered, but no good backup existed: a fresh empty database.
         backup_path: the backup taken at this start, or None (see backup_skipped).
         backup_skipped: why no backup was taken: ``"empty"`` (nothing to keep yet),
-            ``"unchanged"`` (same bytes as the newest backup) or the reason code of
-            the failure (``"disk_full"``, ``"read_only"``, ``"io"``, ``"locked"``).
+            ``"unchanged"`` (same bytes as the newest backup), ``"deferred"`` (asked
+            for with ``defer_backup``; :func:`take_deferred_backup` takes it) or the
+            reason code of the failure (``"disk_full"``, ``"read_only"``, ``"io"``,
+            ``"locked"``).
         migrated_from: the schema version before migrating, or None if no
             migration ran on existing data.
     """
@@ -112,6 +123,7 @@ def open_store(
     now: Callable[[], datetime] = local_now,
     keep_backups: int = 7,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    defer_backup: bool = False,
 ) -> tuple[Store, OpenReport]:
     """Open (creating, repairing or migrating as needed) ``data_dir/passage.sqlite3``.
 
@@ -121,6 +133,9 @@ def open_store(
         now: the clock, for timestamps and backup names (tests pass a fixed one).
         keep_backups: how many rolling backups to keep in ``data_dir/backups``.
         busy_timeout: seconds to wait for another window's write lock.
+        defer_backup: leave this start's backup for :func:`take_deferred_backup`
+            (the report says ``backup_skipped="deferred"``), unless a migration is
+            pending: a migration always starts from a fresh backup.
 
     Raises:
         NewerDatabaseError: the file belongs to a newer Passage; it was not touched.
@@ -173,8 +188,11 @@ def open_store(
         _configure(conn, busy_timeout)
         # No sqlite-utils plugins on the connection that holds the person's data.
         db = LazyDatabase(conn)
-        report.update(_backup(conn, backup_dir, stamp, keep_backups, has_data=found.has_data))
         pending = _pending(conn)
+        if defer_backup and found.has_data and not pending:
+            report["backup_skipped"] = DEFERRED
+        else:
+            report.update(_backup(conn, backup_dir, stamp, keep_backups, has_data=found.has_data))
         if pending and found.has_tables:
             report["migrated_from"] = found.user_version
         _migrate(db, pending=pending)
@@ -185,6 +203,27 @@ def open_store(
         raise
     store = Store(db, path=path, data_dir=data_dir, now=now)
     return store, OpenReport(**report)  # type: ignore[arg-type]
+
+
+def take_deferred_backup(store: Store, report: OpenReport, *, keep_backups: int = 7) -> OpenReport:
+    """Take the backup that ``open_store(..., defer_backup=True)`` left for later.
+
+    Returns the report with ``backup_path`` or the reason it was skipped filled in,
+    as ``open_store`` would have. If nothing was deferred (no data yet, a migration
+    ran, or it was taken already) the report comes back unchanged, so calling this
+    twice is harmless. Like the backup in ``open_store``, a failure is reported,
+    never raised: the data itself is fine. The backup is named after the store's
+    clock now; call it before the person changes anything, so it holds the data as
+    it was when Passage started.
+    """
+    if report.backup_skipped != DEFERRED:
+        return report
+    if keep_backups < 1:
+        raise ValueError("keep_backups must be at least 1; backups are the safety net")
+    stamp = store._now().strftime("%Y%m%d-%H%M%S")
+    backup_dir = store.data_dir / safety.BACKUP_DIR
+    taken = _backup(store._db.conn, backup_dir, stamp, keep_backups, has_data=True)
+    return replace(report, **{"backup_path": None, "backup_skipped": None, **taken})
 
 
 def _translate(exc: sqlite3.Error, path: Path) -> Exception:

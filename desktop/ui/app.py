@@ -1,4 +1,16 @@
-"""Starting the GUI: the application object, the store, the window, and what can go wrong."""
+"""Starting the GUI: the application object, the store, the window, and what can go wrong.
+
+The order of a start, and why:
+
+1. The application, the store (checked for damage, never deferred) and the Home page:
+   all the window needs to paint its first frame. Everything else waits, because a
+   person on an old PC is looking at an empty screen until that frame is there.
+2. Right after the first paint: the content (the Guide, the questionnaire, the rules)
+   is loaded and Home shows the plan. The other pages are built when first opened.
+3. Then the rolling backup of the data file, which ``open_store`` was asked to leave
+   for later (``take_deferred_backup``). It runs before the person can change anything,
+   and also when the window is closed before it ran.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +18,15 @@ import sys
 import time
 from dataclasses import dataclass
 
+# The Qt-free modules and the session first (see the note on import order in session.py).
+from desktop import APP_NAME, __version__
+from desktop.paths import DataLocation
+from desktop.resources import resource_path
+from desktop.store import StoreError, open_store
+from desktop.store.opening import take_deferred_backup
+from desktop.ui.session import TEXT_SCALE_MAX, TEXT_SCALE_MIN
+
+# isort: split
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
@@ -16,11 +37,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__
 from desktop.i18n import Translators, normalise, system_language
-from desktop.paths import DataLocation
-from desktop.resources import resource_path
-from desktop.ui.session import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 
 # Simplified Chinese faces first: with a generic family Qt may pick the Japanese variant
 # of the CJK font, whose glyph shapes are wrong for Chinese readers (PLATFORM-NOTES).
@@ -54,14 +71,17 @@ class PassageApp(QApplication):
     def __init__(self, argv: list[str]) -> None:
         global _previous_handler
         _previous_handler = qInstallMessageHandler(_qt_message_handler)
-        super().__init__(argv)
+        # Fusion looks the same on Windows, macOS and Linux, so screenshots in the
+        # help and what a counsellor sees on another machine match. It is chosen with
+        # Qt's own "-style" option rather than setStyle("Fusion"): setStyle returns the
+        # style to Python, and PySide then builds the Python types of QStyle's big
+        # enums, about 15 ms before the first paint for nothing.
+        program = list(argv[:1]) or ["passage"]
+        super().__init__([*program, "-style", "Fusion", *argv[1:]])
         self.setApplicationName(APP_NAME)
         self.setApplicationVersion(__version__)
         self.translators = Translators(self)
-        self.text_scale = TEXT_SCALE_MIN
-        # Fusion looks the same on Windows, macOS and Linux, so screenshots in the
-        # help and what a counsellor sees on another machine match.
-        self.setStyle("Fusion")
+        self.text_scale = 0  # no size applied yet
         self.setDesktopFileName("passage")
         self.setWindowIcon(QIcon(str(resource_path("icons", "passage.svg"))))
         # A bundled Simplified Chinese font (standalone build) must be known before
@@ -82,8 +102,14 @@ class PassageApp(QApplication):
         self.translators.install(lang)
 
     def apply_text_scale(self, percent: int) -> None:
-        """Scale every widget's text: the app font is the one all widgets inherit."""
+        """Scale every widget's text: the app font is the one all widgets inherit.
+
+        Setting the size it already has does nothing (a start with the saved size
+        100 % would otherwise apply the style sheet twice).
+        """
         percent = min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, int(percent)))
+        if percent == self.text_scale:
+            return
         self.text_scale = percent
         font = QFont(self.font())
         font.setFamilies(self._families)
@@ -109,13 +135,12 @@ def run_gui(opts: GuiOptions) -> int:
     # Until the store tells us the saved choice, speak the system's language.
     app.apply_language(normalise(opts.lang) or system_language())
 
-    from desktop.store import StoreError, open_store
     from desktop.ui.dialogs import Dialogs
     from desktop.ui.messages import recovery_report, store_error
 
     interactive = not opts.self_test
     try:
-        store, report = open_store(opts.location.path)
+        store, report = open_store(opts.location.path, defer_backup=True)
     except StoreError as exc:
         Dialogs(interactive=interactive).error(
             QCoreApplication.translate("Messages", "Passage cannot open your data"),
@@ -165,13 +190,20 @@ def run_gui(opts: GuiOptions) -> int:
             ),
         )
     timings: dict[str, float] = {}
+    backup = {"report": report}
+
+    def take_backup() -> None:
+        """The backup open_store left for after the first paint (see the module doc)."""
+        backup["report"] = take_deferred_backup(store, backup["report"])
 
     def load_content() -> None:
-        """After the first paint: load and check the content, then build its pages."""
+        """After the first paint: load and check the content, then the backup."""
         from desktop.content.errors import ContentError
         from desktop.knowledge import load_knowledge
 
         timings["paint"] = time.perf_counter() - started
+        # Queued first, so it runs right after this, whatever happens to the content.
+        QTimer.singleShot(0, take_backup)
         try:
             knowledge = load_knowledge()
         except ContentError as exc:
@@ -188,7 +220,7 @@ def run_gui(opts: GuiOptions) -> int:
             if opts.self_test:
                 app.exit(1)
             return
-        window.install_knowledge(knowledge)
+        window.install_knowledge(knowledge, build_pages=False)
         timings["content"] = time.perf_counter() - started
         if opts.self_test:
             print(
@@ -204,5 +236,6 @@ def run_gui(opts: GuiOptions) -> int:
         )
     window.show()
     code = app.exec()
+    take_backup()  # closed before it ran: every start still leaves its backup
     store.close()
     return code

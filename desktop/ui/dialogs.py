@@ -3,18 +3,26 @@
 Pages call ``dialogs.ask_text(...)`` or ``dialogs.confirm(...)`` rather than QInputDialog
 and QMessageBox directly, so tests can answer them with a scripted object (mu's way) and
 ``--self-test`` can run without anyone to click.
+
+The dialog classes are imported when a question is asked, not with this module: the
+main window makes its Dialogs before the first paint, and bringing in the Python types
+of QFileDialog, QInputDialog and QMessageBox (with their enums) is time the first paint
+does not need.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def _start_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
@@ -27,6 +35,8 @@ class Dialogs:
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         if not self.interactive:
             return None
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         value, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, text)
         return value if ok else None
 
@@ -34,6 +44,8 @@ class Dialogs:
         """Where to save a new file; None if the person cancelled (or nobody is there)."""
         if not self.interactive:
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         path, _chosen = QFileDialog.getSaveFileName(
             self.parent, title, str(_start_folder() / suggested), filters
         )
@@ -43,6 +55,8 @@ class Dialogs:
         """Which existing file to open; None if the person cancelled."""
         if not self.interactive:
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         path, _chosen = QFileDialog.getOpenFileName(
             self.parent, title, str(_start_folder()), filters
         )
@@ -51,6 +65,8 @@ class Dialogs:
     def confirm(self, title: str, text: str, *, destructive: bool = False) -> bool:
         if not self.interactive:
             return False
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
             title,
@@ -65,10 +81,14 @@ class Dialogs:
         if not self.interactive:
             print(f"{title}: {text}", file=sys.stderr)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.parent, title, text)
 
     def error(self, title: str, text: str) -> None:
         if not self.interactive:
             print(f"{title}: {text}", file=sys.stderr)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self.parent, title, text)

@@ -1,17 +1,30 @@
-"""The main window: side navigation, the pages, and the menus that reach everything by keyboard."""
+"""The main window: side navigation, the pages, and the menus that reach everything by keyboard.
+
+Only Home is built before the window first paints. Every other page is built the first
+time it is shown (or asked for): each is a few tens of milliseconds and several MiB,
+which a person starting Passage should not wait for, and most starts never open the
+Guide or Settings at all. The content pages also wait for the content, which is loaded
+after the first paint; until it is there they say that they are being prepared.
+
+Nothing here imports ``PySide6.QtCore.Qt`` at module level: that one import builds the
+Python enums of the whole Qt namespace (about 120 of them, 30-40 ms), which the first
+paint does not need (see ``widgets.set_enum_property``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+# The session (and the store) first: see the note on import order in session.py.
+from desktop.ui.session import Session
+
+# isort: split
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -19,25 +32,26 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.pages.home import HomePage
-from desktop.ui.pages.placeholders import (
-    ChecklistPlaceholder,
-    GuidePlaceholder,
-    NotesPlaceholder,
-    QuestionnairePlaceholder,
-)
-from desktop.ui.pages.settings import SettingsPage
-from desktop.ui.session import Session
+from desktop.ui.widgets import SCROLL_BAR_ALWAYS_OFF, set_enum_property
 
 if TYPE_CHECKING:
     from desktop.knowledge import Knowledge
+    from desktop.ui.pages.settings import SettingsPage
 
 PAGE_KEYS = ("home", "questionnaire", "guide", "checklist", "notes", "settings")
+# Pages made from the content: a placeholder stands in for them until it is loaded.
+CONTENT_PAGES = ("questionnaire", "guide", "checklist")
 
 
 class MainWindow(QMainWindow):
     """Signals:
     firstPainted: emitted once, when the window has been painted for the first time
         (``--self-test`` and the start-up benchmark wait for it).
+
+    Attributes:
+        pages: page key -> the widget in the stack now. A page not built yet is an
+            empty stand-in there; :meth:`page` builds it, :meth:`build_all_pages`
+            builds them all.
     """
 
     firstPainted = Signal()
@@ -58,7 +72,9 @@ class MainWindow(QMainWindow):
         self._set_language = set_language
         self._set_text_scale = set_text_scale
         self._text_scale = text_scale
+        self._language = language
         self._painted = False
+        self._built: set[str] = set()
         self.setObjectName("MainWindow")
         self.resize(QSize(1000, 700))
 
@@ -68,32 +84,20 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setSpacing(2)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum_property(self.nav, "horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self.stack = QStackedWidget()
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self.home = HomePage(session, self.dialogs)
-        self.questionnaire = QuestionnairePlaceholder()
-        self.guide = GuidePlaceholder()
-        self.checklist = ChecklistPlaceholder()
-        self.notes = NotesPlaceholder()
-        self.settings = SettingsPage(language, text_scale, str(session.location.path))
-        self.pages: dict[str, QWidget] = {
-            "home": self.home,
-            "questionnaire": self.questionnaire,
-            "guide": self.guide,
-            "checklist": self.checklist,
-            "notes": self.notes,
-            "settings": self.settings,
-        }
+        self.pages: dict[str, QWidget] = {}
         for key in PAGE_KEYS:
+            self.pages[key] = self.home if key == "home" else QWidget()
             self.stack.addWidget(self.pages[key])
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.nav.addItem("")
+        self._built.add("home")
+        self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
 
         self._build_actions()
@@ -101,59 +105,142 @@ class MainWindow(QMainWindow):
         self.home.openTopic.connect(self.show_topic)
         self.home.openPage.connect(self.show_page)
         self.home.aboutToChangeData.connect(self.flush)
-        self.settings.languageChosen.connect(self._on_language)
-        self._language = language
         self.home.set_content_language(language)
-        self.settings.textScaleChosen.connect(self._on_text_scale)
         session.profileChanged.connect(self._update_title)
         self.retranslate()
+        # The first paint is noticed on the window and the widgets made here that are
+        # always visible (Qt sends no paint event to a widget that opaque children cover
+        # completely, so one of them is not enough; the Home heading, a label, always
+        # paints). Not through an application-wide event filter: that hands every event
+        # of every object to Python, and an object of a class PySide does not know (Qt's
+        # private animation timer, say) makes PySide build the Python types of all of
+        # QtCore, QtGui and QtWidgets to look for it: 20-30 ms before the first paint.
+        # (For the same reason, nothing here asks for nav.viewport().)
+        self._paint_watched: tuple[QWidget, ...] = (
+            self,
+            self.menuBar(),
+            central,
+            self.nav,
+            self.stack,
+            self.home.heading,
+        )
+        for widget in self._paint_watched:
+            widget.installEventFilter(self)
 
-    # -- content ----------------------------------------------------------------------
-    def install_knowledge(self, knowledge: Knowledge) -> None:
-        """Build the pages that need the content, once it has been loaded.
+    # -- pages, built when first needed -----------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built now if it was not yet."""
+        if key not in self._built:
+            self._install_page(key, self._make_page(key))
+        return self.pages[key]
 
-        Loading happens after the first paint, so the window appears at once; until
-        then those pages say the content is being prepared.
-        """
-        from desktop.ui.pages.checklist import ChecklistPage
-        from desktop.ui.pages.guide import GuidePage
-        from desktop.ui.pages.questionnaire import QuestionnairePage
+    def build_all_pages(self) -> None:
+        """Build every page now (screenshots, tests, and checks that walk all widgets)."""
+        for key in PAGE_KEYS:
+            self.page(key)
 
-        self.session.set_knowledge(knowledge)
-        self._replace_page("guide", GuidePage(knowledge.catalog, self.session, self.dialogs))
-        questionnaire = QuestionnairePage(knowledge.questionnaire, self.session, self.dialogs)
-        questionnaire.finished.connect(lambda: self.show_page("home"))
-        self._replace_page("questionnaire", questionnaire)
-        checklist = ChecklistPage(self.session, self.dialogs)
-        checklist.openTopic.connect(self.show_topic)
-        checklist.openQuestionnaire.connect(lambda: self.show_page("questionnaire"))
-        checklist.openPage.connect(self.show_page)
-        checklist.checklistChanged.connect(self.home.refresh_plan)
-        self._replace_page("checklist", checklist)
-        self.install_notes()
-        self._apply_content_language(self._language)
+    @property
+    def settings(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
 
-    def install_notes(self) -> None:
-        """The Notes page works without content too (notes are the person's own)."""
-        if type(self.pages["notes"]).__name__ == "NotesPage":
-            return
-        from desktop.ui.pages.notes import NotesPage
+    def _make_page(self, key: str) -> QWidget:
+        if key == "settings":
+            return self._make_settings()
+        if key == "notes":
+            return self._make_notes()
+        knowledge = self.session.knowledge
+        if knowledge is None:
+            from desktop.ui.pages.placeholders import PagePlaceholder
+
+            return PagePlaceholder(lambda: self.page_titles()[key])
+        if key == "guide":
+            from desktop.ui.pages.guide import GuidePage
+
+            return GuidePage(knowledge.catalog, self.session, self.dialogs)
+        if key == "questionnaire":
+            from desktop.ui.pages.questionnaire import QuestionnairePage
+
+            questionnaire = QuestionnairePage(knowledge.questionnaire, self.session, self.dialogs)
+            questionnaire.finished.connect(lambda: self.show_page("home"))
+            return questionnaire
+        if key == "checklist":
+            from desktop.ui.pages.checklist import ChecklistPage
+
+            checklist = ChecklistPage(self.session, self.dialogs)
+            checklist.openTopic.connect(self.show_topic)
+            checklist.openQuestionnaire.connect(lambda: self.show_page("questionnaire"))
+            checklist.openPage.connect(self.show_page)
+            checklist.checklistChanged.connect(self.home.refresh_plan)
+            return checklist
+        raise KeyError(key)
+
+    def _make_settings(self) -> QWidget:
         from desktop.ui.pages.notes_transfer import ProfileTransferWidget
+        from desktop.ui.pages.settings import SettingsPage
+
+        settings = SettingsPage(self._language, self._text_scale, str(self.session.location.path))
+        settings.languageChosen.connect(self._on_language)
+        settings.textScaleChosen.connect(self._on_text_scale)
+        # Export and import of profiles: the person's own data, no content needed.
+        self.transfer = ProfileTransferWidget(self.session, self.dialogs)
+        self.transfer.aboutToChangeData.connect(self.flush)
+        settings.add_section(self.transfer)
+        return settings
+
+    def _make_notes(self) -> QWidget:
+        """The Notes page works without content too (notes are the person's own)."""
+        from desktop.ui.pages.notes import NotesPage
 
         notes = NotesPage(self.session, self.dialogs)
         notes.openLink.connect(self.open_link)
-        self._replace_page("notes", notes)
-        self.transfer = ProfileTransferWidget(self.session, self.dialogs)
-        self.transfer.aboutToChangeData.connect(self.flush)
-        self.settings.add_section(self.transfer)
-        self._apply_content_language(self._language)
+        return notes
+
+    def _install_page(self, key: str, page: QWidget) -> None:
+        index = PAGE_KEYS.index(key)
+        old = self.pages[key]
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[key] = page
+        self._built.add(key)
+        if key != "settings":  # settings is a property
+            setattr(self, key, page)
+        setter = getattr(page, "set_content_language", None)
+        if setter is not None:
+            setter(self._language)
+        self.stack.setCurrentIndex(current)
+
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(PAGE_KEYS[row])
+        self.stack.setCurrentIndex(row)
+
+    # -- content ----------------------------------------------------------------------
+    def install_knowledge(self, knowledge: Knowledge, *, build_pages: bool = True) -> None:
+        """Hand the loaded content to the session and the pages that are made from it.
+
+        Loading happens after the first paint, so the window appears at once. With
+        ``build_pages`` (the default) the content pages are built now; the app passes
+        False, and each is then built when the person first opens it. A content page
+        built before (one that says "being prepared", say) is made again from the new
+        content: at once if it is on screen, else when it is next opened.
+        """
+        self.flush()
+        self.session.set_knowledge(knowledge)
+        self._built.difference_update(CONTENT_PAGES)
+        if build_pages:
+            self.build_all_pages()
+        else:
+            self._on_row(self.nav.currentRow())
 
     def open_link(self, kind: str, target: str) -> None:
         """Go to what a note is about: a Guide topic, a question or a checklist item."""
         if kind == "topic":
             self.show_topic(target)
         elif kind == "question":
-            page = self.pages["questionnaire"]
+            page = self.page("questionnaire")
             if hasattr(page, "change_answer"):
                 page.change_answer(target)
             self.show_page("questionnaire")
@@ -162,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def flush(self) -> None:
         """Save whatever a page still holds in a debounce timer (before closing)."""
-        for page in self.pages.values():
+        for page in list(self.pages.values()):
             flush = getattr(page, "flush", None) or getattr(page, "save_notes", None)
             if flush is not None:
                 flush()
@@ -170,17 +257,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
         super().closeEvent(event)
-
-    def _replace_page(self, key: str, page: QWidget) -> None:
-        index = PAGE_KEYS.index(key)
-        old = self.pages[key]
-        current = self.stack.currentIndex()
-        self.stack.insertWidget(index, page)
-        self.stack.removeWidget(old)
-        old.deleteLater()
-        self.pages[key] = page
-        setattr(self, key, page)
-        self.stack.setCurrentIndex(current)
 
     def _on_language(self, code: str) -> None:
         self._language = code
@@ -194,13 +270,15 @@ class MainWindow(QMainWindow):
                 setter(code)
 
     def show_topic(self, topic_id: str) -> None:
-        guide = self.pages["guide"]
+        guide = self.page("guide")
         if hasattr(guide, "show_topic"):
             guide.show_topic(topic_id)
         self.show_page("guide")
 
     # -- navigation -------------------------------------------------------------------
     def show_page(self, key: str) -> None:
+        from PySide6.QtCore import Qt
+
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
         self.stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -216,26 +294,34 @@ class MainWindow(QMainWindow):
         from desktop.ui.session import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 
         percent = min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, self._text_scale + delta))
-        self.settings.set_text_scale(percent)
+        if "settings" in self._built:  # else it is built with the new size
+            self.settings.set_text_scale(percent)
         self._on_text_scale(percent)
 
     # -- actions and menus ------------------------------------------------------------
     def _build_actions(self) -> None:
+        """The menus and their shortcuts.
+
+        Shortcuts are set with ``setShortcuts([...])``: the first call of PySide's
+        ``setShortcut()`` (one key sequence) resolves an overload that brings in the
+        whole ``Qt`` namespace (see the module docstring); the list form does not.
+        ``keyBindings(StandardKey)`` is what ``setShortcuts(StandardKey)`` uses in Qt.
+        """
         mb = self.menuBar()
         self.profile_menu = mb.addMenu("")
         self.view_menu = mb.addMenu("")
         self.go_menu = mb.addMenu("")
 
         self.act_new_profile = QAction(self)
-        self.act_new_profile.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new_profile.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.New))
         self.act_new_profile.triggered.connect(self.home.new_profile)
         self.act_rename_profile = QAction(self)
-        self.act_rename_profile.setShortcut(QKeySequence("F2"))
+        self.act_rename_profile.setShortcuts([QKeySequence("F2")])
         self.act_rename_profile.triggered.connect(self.home.rename_profile)
         self.act_delete_profile = QAction(self)
         self.act_delete_profile.triggered.connect(self.home.delete_profile)
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_quit.setShortcuts([QKeySequence("Ctrl+Q")])
         self.act_quit.triggered.connect(self.close)
         for a in (self.act_new_profile, self.act_rename_profile, self.act_delete_profile):
             self.profile_menu.addAction(a)
@@ -246,10 +332,10 @@ class MainWindow(QMainWindow):
         self.act_bigger.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.act_bigger.triggered.connect(lambda: self.change_text_scale(+10))
         self.act_smaller = QAction(self)
-        self.act_smaller.setShortcut(QKeySequence("Ctrl+-"))
+        self.act_smaller.setShortcuts([QKeySequence("Ctrl+-")])
         self.act_smaller.triggered.connect(lambda: self.change_text_scale(-10))
         self.act_reset = QAction(self)
-        self.act_reset.setShortcut(QKeySequence("Ctrl+0"))
+        self.act_reset.setShortcuts([QKeySequence("Ctrl+0")])
         self.act_reset.triggered.connect(lambda: self.change_text_scale(-1000))
         for a in (self.act_bigger, self.act_smaller, self.act_reset):
             self.view_menu.addAction(a)
@@ -257,7 +343,7 @@ class MainWindow(QMainWindow):
         self.page_actions: dict[str, QAction] = {}
         for n, key in enumerate(PAGE_KEYS, start=1):
             act = QAction(self)
-            act.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            act.setShortcuts([QKeySequence(f"Ctrl+{n}")])
             act.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.go_menu.addAction(act)
             self.page_actions[key] = act
@@ -313,21 +399,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- first paint ------------------------------------------------------------------
-    def showEvent(self, event: QEvent) -> None:
-        super().showEvent(event)
-        if not self._painted:
-            # Qt skips paint events for widgets fully covered by opaque children, so
-            # watch the whole application until any widget of this window paints.
-            QApplication.instance().installEventFilter(self)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._painted
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
+        if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
-            QApplication.instance().removeEventFilter(self)
+            for widget in self._paint_watched:
+                widget.removeEventFilter(self)
             self.firstPainted.emit()
         return super().eventFilter(watched, event)

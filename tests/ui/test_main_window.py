@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -132,13 +133,18 @@ def test_deleting_the_last_profile_leaves_a_fresh_one(make_window, qtbot, store)
 
 
 def test_every_button_has_an_accessible_name_or_text(make_window):
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QSlider
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSlider
+
+    from desktop.knowledge import load_knowledge
 
     w = make_window()
+    w.install_knowledge(load_knowledge())  # builds every page
     for widget in (
         w.findChildren(QAbstractButton) + w.findChildren(QComboBox) + w.findChildren(QSlider)
     ):
         if widget.objectName().startswith("qt_"):  # Qt's own (e.g. the menu bar overflow)
+            continue
+        if isinstance(widget.parentWidget(), QLineEdit):  # Qt's clear button in a field
             continue
         name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
         assert name, f"{type(widget).__name__} {widget.objectName()} has no accessible name"
@@ -176,3 +182,203 @@ def test_content_language_follows_the_interface_language(make_window, qtbot):
     combo.activated.emit(combo.currentIndex())
     assert "押金" in w.home.plan_view.toPlainText()
     assert w.pages["guide"].language == "zh"
+
+
+# -- a light start: pages built when first needed ---------------------------------------
+
+
+def test_only_home_is_built_before_a_page_is_opened(make_window, qtbot):
+    """The window starts with Home; Settings and the content pages are built on first show."""
+    w = make_window()
+    assert type(w.pages["home"]).__name__ == "HomePage"
+    for key in ("questionnaire", "guide", "checklist", "notes", "settings"):
+        assert type(w.pages[key]).__name__ == "QWidget", key  # an empty stand-in
+    assert w.home._plan_view is None  # no plan yet: no rich-text view either
+    w.show_page("settings")
+    assert type(w.pages["settings"]).__name__ == "SettingsPage"
+    assert w.stack.currentWidget() is w.pages["settings"] is w.settings
+    assert w.settings.size_slider.value() == 100
+    assert w.transfer.isVisibleTo(w.settings)  # export/import of profiles is there too
+    w.show_page("notes")  # the person's own notes need no content
+    assert type(w.pages["notes"]).__name__ == "NotesPage"
+
+
+def test_a_content_page_opened_early_says_it_is_being_prepared(make_window, qtbot):
+    from desktop.knowledge import load_knowledge
+
+    w = make_window("en")
+    w.show_page("guide")
+    assert type(w.pages["guide"]).__name__ == "PagePlaceholder"
+    assert w.pages["guide"].heading.accessibleName() == "Guide"
+    assert "being prepared" in w.pages["guide"].text.text()
+    w.install_knowledge(load_knowledge(), build_pages=False)
+    # The page on screen is replaced at once; the others wait until they are opened.
+    assert type(w.pages["guide"]).__name__ == "GuidePage"
+    assert w.stack.currentWidget() is w.pages["guide"] and w.current_page() == "guide"
+    assert w.pages["guide"].language == "en"
+    assert type(w.pages["questionnaire"]).__name__ == "QWidget"
+    assert type(w.pages["checklist"]).__name__ == "QWidget"
+    w.show_page("checklist")
+    assert type(w.pages["checklist"]).__name__ == "ChecklistPage"
+
+
+def test_links_build_the_page_they_lead_to(make_window, qtbot):
+    from desktop.knowledge import load_knowledge
+
+    w = make_window("en")
+    w.install_knowledge(load_knowledge(), build_pages=False)
+    topic = w.session.knowledge.catalog.sections[0].topics[0].id
+    w.show_topic(topic)
+    assert w.current_page() == "guide"
+    assert w.pages["guide"].topic_view.title.text()
+    w.open_link("question", "destination")
+    assert w.current_page() == "questionnaire"
+    assert type(w.pages["questionnaire"]).__name__ == "QuestionnairePage"
+
+
+def test_text_size_shortcut_before_settings_is_built(make_window, qtbot):
+    w = make_window()
+    show_active(w, qtbot)
+    qtbot.keyClick(w, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() == pytest.approx(11.0 * 1.1)
+    assert type(w.pages["settings"]).__name__ == "QWidget"  # still not built
+    w.show_page("settings")
+    assert w.settings.size_slider.value() == 110 and w.settings.size_value.text() == "110%"
+
+
+def test_new_profile_shortcut_uses_the_standard_keys(make_window):
+    from PySide6.QtGui import QKeySequence
+
+    w = make_window()
+    assert w.act_new_profile.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.New)
+    assert w.act_rename_profile.shortcut().toString() == "F2"
+
+
+def test_first_paint_is_signalled_once(make_window, qtbot):
+    w = make_window()
+    with qtbot.waitSignal(w.firstPainted, timeout=5000):
+        w.show()
+    emitted = []
+    w.firstPainted.connect(lambda: emitted.append(True))
+    w.update()
+    qtbot.wait(50)
+    assert emitted == []
+
+
+def test_the_application_runs_in_the_fusion_style():
+    """Chosen with Qt's -style option (see PassageApp); the style sheet sits on top of it."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "from desktop.ui.app import PassageApp\n"
+        "app = PassageApp(['passage'])\n"
+        "app.setStyleSheet('')\n"  # the style beneath the sheet
+        "print(app.style().name())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        cwd=REPO,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "fusion", result.stderr
+
+
+def test_enum_numbers_set_without_the_qt_namespace_are_qts():
+    from desktop.ui import widgets
+
+    assert Qt.TextInteractionFlag.TextSelectableByMouse.value == widgets.TEXT_SELECTABLE_BY_MOUSE
+    assert (
+        Qt.TextInteractionFlag.TextSelectableByKeyboard.value == widgets.TEXT_SELECTABLE_BY_KEYBOARD
+    )
+    assert Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value == widgets.SCROLL_BAR_ALWAYS_OFF
+
+
+def test_widgets_get_the_qt_values_the_numbers_stand_for(make_window, qapp):
+    from desktop.ui.widgets import AutoHeightBrowser, Heading, Paragraph, set_enum_property
+
+    w = make_window()
+    assert w.nav.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert w.home.data_path.textInteractionFlags() == (
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    assert Paragraph("x").textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    browser = AutoHeightBrowser()
+    assert browser.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert browser.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    heading = Heading("Tom & <Jerry>")
+    assert heading.textFormat() == Qt.TextFormat.AutoText
+    assert "Tom &amp; &lt;Jerry&gt;" in heading.text()
+    assert heading.accessibleName() == "Tom & <Jerry>"
+    with pytest.raises(ValueError):
+        set_enum_property(heading, "textInteractionFlag", 1)  # a typo must not pass
+
+
+def test_home_buttons_keep_their_width_on_the_left(make_window, qtbot):
+    w = make_window()
+    w.show()
+    qtbot.waitExposed(w)
+    for button in (w.home.start_button, w.home.open_folder_button):
+        assert button.width() == button.sizeHint().width()
+        assert button.x() < w.home.width() // 4
+
+
+START_UP_CHILD = """
+import json, runpy, sys
+
+def report():
+    import PySide6.QtCore as core, PySide6.QtWidgets as widgets
+    print("at first paint: " + json.dumps({
+        # PySide makes a module's Python types when they are first used; these two show
+        # the Qt namespace (~120 enums) and a search through every Qt class.
+        "qt_namespace": "Qt" in vars(core),
+        "all_widget_types": "QWizard" in vars(widgets),
+    }), flush=True)
+
+from desktop.ui import main_window
+
+show = main_window.MainWindow.show
+
+def show_and_watch(self):
+    self.firstPainted.connect(report)
+    show(self)
+
+main_window.MainWindow.show = show_and_watch
+sys.argv = ["passage", *sys.argv[1:]]
+runpy.run_module("desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_the_first_paint_needs_no_qt_namespace_and_no_type_search(tmp_path):
+    """What costs 20-40 ms each before the first paint stays out of it (see main_window)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from desktop.store import open_store
+    from tests.conftest import REPO
+
+    data_dir = tmp_path / "data"
+    store, _report = open_store(data_dir)
+    store.create_profile("王小明")
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", START_UP_CHILD, "--data-dir", str(data_dir), "--self-test"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("at first paint: "))
+    found = json.loads(line.removeprefix("at first paint: "))
+    assert found == {"qt_namespace": False, "all_widget_types": False}

@@ -1,9 +1,16 @@
-"""Home: who this plan is for, where their data is kept, and (later) the plan at a glance."""
+"""Home: who this plan is for, where their data is kept, and the plan at a glance.
+
+Home is the page the window shows first, so it is built before the first paint and
+keeps that light: no ``Qt`` namespace (see ``desktop.ui.widgets``), and the view of the
+plan (a QTextBrowser) is made only when there is a plan to show, after the content has
+loaded.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -19,7 +26,25 @@ from desktop.store import StoreError
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.messages import store_error
 from desktop.ui.session import Session
-from desktop.ui.widgets import AutoHeightBrowser, Heading, Paragraph
+from desktop.ui.widgets import (
+    TEXT_SELECTABLE_BY_KEYBOARD,
+    TEXT_SELECTABLE_BY_MOUSE,
+    AutoHeightBrowser,
+    Heading,
+    Paragraph,
+    set_enum_property,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
+
+def _left(widget: QWidget) -> QHBoxLayout:
+    """A row holding ``widget`` at its natural width on the left (a button, not a bar)."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 class HomePage(QScrollArea):
@@ -70,14 +95,12 @@ class HomePage(QScrollArea):
 
         # The plan: filled by the questionnaire issue; until then it says what will come.
         self.plan_box = QGroupBox()
-        ql = QVBoxLayout(self.plan_box)
+        self._plan_layout = ql = QVBoxLayout(self.plan_box)
         self.plan_text = Paragraph()
-        self.plan_view = AutoHeightBrowser()
-        self.plan_view.anchorClicked.connect(self._on_link)
+        self._plan_view: AutoHeightBrowser | None = None  # made when there is a plan
         self.start_button = QPushButton()
         ql.addWidget(self.plan_text)
-        ql.addWidget(self.plan_view, 1)
-        ql.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        ql.addLayout(_left(self.start_button))
         lay.addWidget(self.plan_box)
 
         # Where the data is: the person should always be able to find their own files.
@@ -85,14 +108,15 @@ class HomePage(QScrollArea):
         dl = QVBoxLayout(self.data_box)
         self.data_text = Paragraph()
         self.data_path = Paragraph()
-        self.data_path.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        set_enum_property(
+            self.data_path,
+            "textInteractionFlags",
+            TEXT_SELECTABLE_BY_MOUSE | TEXT_SELECTABLE_BY_KEYBOARD,
         )
         self.open_folder_button = QPushButton()
         dl.addWidget(self.data_text)
         dl.addWidget(self.data_path)
-        dl.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
+        dl.addLayout(_left(self.open_folder_button))
         lay.addWidget(self.data_box)
         lay.addStretch(1)
 
@@ -167,6 +191,21 @@ class HomePage(QScrollArea):
             self.session.switch_profile(int(pid))
 
     # -- the plan at a glance -----------------------------------------------------------
+    @property
+    def plan_view(self) -> AutoHeightBrowser:
+        """The plan as rich text; made at first use (the first paint does not need it)."""
+        if self._plan_view is None:
+            view = AutoHeightBrowser()
+            view.anchorClicked.connect(self._on_link)
+            view.hide()
+            self._plan_layout.insertWidget(self._plan_layout.indexOf(self.plan_text) + 1, view, 1)
+            self._plan_view = view
+        return self._plan_view
+
+    def _hide_plan_view(self) -> None:
+        if self._plan_view is not None:
+            self._plan_view.hide()
+
     def set_content_language(self, lang: str) -> None:
         self._lang = lang
         self.refresh_plan()
@@ -179,7 +218,7 @@ class HomePage(QScrollArea):
         if knowledge is None or plan is None:
             self.plan_text.setText(self.tr("Preparing your plan…"))
             self.start_button.setText(self.tr("&Start the questionnaire"))
-            self.plan_view.hide()
+            self._hide_plan_view()
             return
         if not knowledge.questionnaire.effective_answers(answers):
             self.plan_text.setText(
@@ -190,7 +229,7 @@ class HomePage(QScrollArea):
                 )
             )
             self.start_button.setText(self.tr("&Start the questionnaire"))
-            self.plan_view.hide()
+            self._hide_plan_view()
             return
         from desktop.ui.pages.plan_summary import summary_html
 
@@ -244,6 +283,9 @@ class HomePage(QScrollArea):
             self.openPage.emit(target.removeprefix("page:"))
 
     def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.location.path)))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,6 +1,15 @@
-"""Pages that later work fills. Each says plainly what it will hold; none pretends."""
+"""What a content page shows while the content is still being loaded.
+
+The content (the Guide, the questionnaire, the advice rules) is loaded after the window
+first paints, in well under a second. A person who opens the Guide or the questionnaire
+in that moment sees this page, which says so plainly; the real page replaces it as soon
+as the content is there. If the content could not be loaded, the window has already
+explained why in a message, and this page keeps saying that the page is not available.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -8,9 +17,16 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from desktop.ui.widgets import Heading, Paragraph
 
 
-class _Placeholder(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class PagePlaceholder(QWidget):
+    """A page's heading and one sentence saying that the page is being prepared.
+
+    ``title`` gives the page's name in the current language (it is asked again after a
+    language switch).
+    """
+
+    def __init__(self, title: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._title = title
         lay = QVBoxLayout(self)
         self.heading = Heading(level=1)
         self.text = Paragraph()
@@ -25,50 +41,11 @@ class _Placeholder(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        raise NotImplementedError
-
-
-class QuestionnairePlaceholder(_Placeholder):
-    def retranslate(self) -> None:
-        self.heading.setText(self.tr("Questionnaire"))
+        self.heading.setText(self._title())
         self.text.setText(
             self.tr(
-                "Not built yet. Here you will answer questions about your plans, one page at a "
-                "time: where you want to go, who is recruiting you, what you have paid and signed. "
-                "Every answer is saved at once."
-            )
-        )
-
-
-class GuidePlaceholder(_Placeholder):
-    def retranslate(self) -> None:
-        self.heading.setText(self.tr("Guide"))
-        self.text.setText(
-            self.tr(
-                "Not built yet. Here you will read about the legal ways to work abroad, each "
-                "destination's rules, the training still ahead and the rights that protect you, "
-                "with the source of every fact."
-            )
-        )
-
-
-class ChecklistPlaceholder(_Placeholder):
-    def retranslate(self) -> None:
-        self.heading.setText(self.tr("Checklist"))
-        self.text.setText(
-            self.tr(
-                "Not built yet. Here you will tick off the steps of your own plan, phase by phase, "
-                "and print the checklist or save it as a PDF."
-            )
-        )
-
-
-class NotesPlaceholder(_Placeholder):
-    def retranslate(self) -> None:
-        self.heading.setText(self.tr("Notes"))
-        self.text.setText(
-            self.tr(
-                "Not built yet. Here you will keep notes: what the agency said, what you paid and "
-                "to whom, names and dates. They stay on this computer."
+                "This page is being prepared. It appears here in a moment. If it does not, "
+                "Passage's content files have a problem: Passage has said so in a message. "
+                "Your own data is safe."
             )
         )
