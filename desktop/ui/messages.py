@@ -30,7 +30,7 @@ def store_error(exc: BaseException) -> str:
     if isinstance(exc, StoreUnavailableError):
         reason = {
             "read_only": QCoreApplication.translate(
-                "Messages", "The data folder {path} cannot be written to (it is read-only)."
+                "Messages", "Your data at {path} cannot be written to (it is read-only)."
             ),
             "disk_full": QCoreApplication.translate(
                 "Messages", "The disk holding {path} is full. Nothing new could be saved."
