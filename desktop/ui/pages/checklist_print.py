@@ -23,7 +23,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -383,8 +382,8 @@ class ChecklistPrintBox(QGroupBox):
 
     # -- the questions it asks (tests replace these) -------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str | None:
-        path, _chosen = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
-        return path or None
+        """The window's one file chooser (desktop/ui/dialogs.py); tests replace this."""
+        return self.dialogs.ask_save_path(title, suggested, file_filter)
 
     def ask_card_entries(self, entries: dict[str, str]) -> dict[str, str] | None:
         dialog = CardDialog(entries, self)
