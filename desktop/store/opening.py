@@ -195,7 +195,14 @@ def open_store(
             report.update(_backup(conn, backup_dir, stamp, keep_backups, has_data=found.has_data))
         if pending and found.has_tables:
             report["migrated_from"] = found.user_version
-        _migrate(db, pending=pending)
+        # An up-to-date file is not written to: a start without changes costs no
+        # write and no fsync before the first paint (several ms on a slow disk). A
+        # file Passage could not save to must still be found now, not at the first
+        # answer: a write statement that changes no row fails on it, writing nothing.
+        if pending or found.user_version != SCHEMA_VERSION:
+            _migrate(db, pending=pending)
+        else:
+            _check_writable(conn)
     except BaseException as exc:
         conn.close()
         if isinstance(exc, sqlite3.Error):
@@ -265,6 +272,15 @@ def _pending(conn: sqlite3.Connection) -> bool:
         )
     }
     return any(name not in applied for name in KNOWN_MIGRATIONS)
+
+
+def _check_writable(conn: sqlite3.Connection) -> None:
+    """Raise SQLite's read-only error if this file cannot be written; write nothing."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("DELETE FROM settings WHERE 0")
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def _migrate(db: LazyDatabase, *, pending: bool = True) -> None:
