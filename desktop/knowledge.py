@@ -7,7 +7,7 @@ back in a few tens of milliseconds, as long as nothing it was made from has chan
 
 The cache (``<user cache dir>/knowledge-<folder id>.pickle``):
 
-* Its key is a SHA-256 over the app version, the Python version, the bytes of every
+* Its key is a BLAKE2b digest over the app version, the Python version, the bytes of every
   content file (``seeds/``, ``resources/content/``, ``resources/advice/``, the
   questionnaire and the source list) and of the code that parses and checks them
   (``desktop/content``, ``desktop/advisor``, this module). Any edit, added or removed
@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import hashlib
 import io
 import os
 import pickle
@@ -56,7 +55,14 @@ if TYPE_CHECKING:
     from desktop.content.model import Catalog
     from desktop.content.questionnaire import Questionnaire
 
-CACHE_FORMAT = b"PASSAGE-KNOWLEDGE-1\n"
+CACHE_FORMAT = b"PASSAGE-KNOWLEDGE-2\n"
+
+try:
+    # BLAKE2b from Python's own module: ``import hashlib`` loads OpenSSL's libcrypto
+    # (3 MiB of memory, a few ms) to digest half a megabyte, and BLAKE2 is as fast.
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b as _blake2b
 # Everything the loaders read, relative to the base folder (see docs/CONTENT.md).
 CONTENT_PARTS = (
     "seeds",
@@ -157,7 +163,7 @@ def cache_dir() -> Path:
 
 def cache_path(base: Path) -> Path:
     """One cache file per installation folder, so two checkouts do not take turns."""
-    folder = hashlib.sha256(str(Path(base).resolve()).encode("utf-8")).hexdigest()[:16]
+    folder = _blake2b(str(Path(base).resolve()).encode("utf-8"), digest_size=8).hexdigest()
     return cache_dir() / f"knowledge-{folder}.pickle"
 
 
@@ -184,7 +190,7 @@ def _code_files() -> list[Path]:
 
 def cache_key(base: Path) -> bytes | None:
     """The cache key for the content under ``base`` (None if it cannot be read)."""
-    digest = hashlib.sha256()
+    digest = _blake2b(digest_size=32)
     digest.update(CACHE_FORMAT)
     digest.update(f"{__version__}\0{sys.version}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
     try:
