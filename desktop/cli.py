@@ -170,6 +170,9 @@ def _known_problem(exc: Exception) -> str | None:
     from desktop.store import StoreError
 
     if isinstance(exc, ContentError):
+        import desktop.pyside  # noqa: F401
+
+        # isort: split
         from PySide6.QtCore import QCoreApplication
 
         return (

@@ -16,6 +16,9 @@ class _LazyQCoreApplication:
 
     @staticmethod
     def translate(context: str, text: str) -> str:
+        import desktop.pyside  # noqa: F401
+
+        # isort: split
         from PySide6.QtCore import QCoreApplication as _Real
 
         return _Real.translate(context, text)
@@ -32,6 +35,9 @@ def language(args: argparse.Namespace) -> str:
 
 def install_translator(lang: str) -> None:
     """Let QCoreApplication.translate speak the person's language without a GUI."""
+    import desktop.pyside  # noqa: F401
+
+    # isort: split
     from PySide6.QtCore import QCoreApplication
 
     from desktop.i18n import Translators

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import desktop.pyside  # noqa: F401  (first: see its docstring)
+
+# isort: split
 from PySide6.QtCore import QCoreApplication
 
 from desktop.advisor import Plan

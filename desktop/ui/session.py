@@ -4,10 +4,9 @@ Pages never talk to each other; they read from the session and listen to its sig
 so a change made on one page (a renamed profile, a new answer) shows everywhere at once.
 
 Import order: the Qt-free modules come before PySide6 here, and ``app.py`` and
-``main_window.py`` import this module before PySide6. Once PySide6 is loaded it reads
-the source of every module imported after it (its ``__feature__`` check, 0.1-0.7 ms
-each); the store, the paths and what they bring in (sqlite3, datetime, json,
-platformdirs...) are thus read before the first paint only when they must be.
+``main_window.py`` import this module before PySide6. It no longer matters much since
+``desktop.pyside`` stopped PySide6 reading the source of every later import, but
+importing the store before Qt keeps the store's modules free of any Qt import hook.
 """
 
 from __future__ import annotations
