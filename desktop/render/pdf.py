@@ -8,9 +8,11 @@ How a page is made, and why:
 * The document is laid out *to the device* (``documentLayout().setPaintDevice`` plus a page
   size in device pixels). Otherwise ``QTextDocument.print_()`` paginates on its own and
   stamps its own page numbers (PLATFORM-NOTES, "Chinese text in PDFs").
-* The font family is named explicitly, "Noto Sans CJK SC" first: with a generic family,
+* The font family is named explicitly, Simplified Chinese first: with a generic family,
   Qt picks the *Japanese* variant of the CJK fonts, and Chinese readers get the wrong
-  glyph shapes. The fallbacks cover Windows and macOS, then DejaVu Sans for ☐ ☑.
+  glyph shapes. "Passage Sans SC" (Passage's own subset of Noto Sans CJK SC, see
+  :mod:`desktop.fonts`) leads, so paper and screen use the same font; then the system's
+  Noto Sans CJK SC, the fallbacks for Windows and macOS, and DejaVu Sans for ☐ ☑.
 * Every top-level table is one printout item (a checklist item, a red flag, a source
   note, a card). After layout, an item that would straddle a page break gets
   "page break before" and the layout is redone, so no item is cut in two; a heading
@@ -33,6 +35,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import desktop.pyside  # noqa: F401  (first: see its docstring)
+
+# isort: split
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -70,6 +75,7 @@ __all__ = [
 
 # Chinese first, by name (see the module docstring); the rest are fallbacks per platform.
 FONT_FAMILIES = [
+    "Passage Sans SC",
     "Noto Sans CJK SC",
     "Source Han Sans SC",
     "Microsoft YaHei",

@@ -198,8 +198,8 @@ def test_checklist_pdf_uses_the_bundled_font(exe, checklist_command, no_cjk_font
     rows = fonts.stdout.splitlines()[2:]
     assert rows, "the PDF has no fonts"
     if lang == "zh":
-        cjk = [r for r in rows if "NotoSansCJKsc" in r]
-        assert cjk, f"the bundled Noto Sans CJK SC is not embedded:\n{fonts.stdout}"
+        cjk = [r for r in rows if "PassageSansSC" in r]
+        assert cjk, f"the bundled Passage Sans SC is not embedded:\n{fonts.stdout}"
         assert all(" yes " in r for r in cjk), f"not embedded:\n{fonts.stdout}"
         if shutil.which("pdftotext"):
             text = subprocess.run(
@@ -213,8 +213,8 @@ def test_bundle_ships_what_it_needs_and_nothing_dangling(exe):
     internal = DIST / "_internal"
     assert (internal / "resources" / "fonts" / "OFL.txt").is_file()
     assert sorted(p.name for p in (internal / "resources" / "fonts").glob("*.otf")) == [
-        "NotoSansCJKsc-Bold.otf",
-        "NotoSansCJKsc-Regular.otf",
+        "PassageSansSC-Bold.otf",
+        "PassageSansSC-Regular.otf",
     ]
     assert list((internal / "resources" / "translations").glob("*.qm"))
     assert not list((internal / "resources").rglob("*.ts"))

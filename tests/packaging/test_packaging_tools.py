@@ -104,24 +104,70 @@ def test_wanted_characters_cover_the_text_and_latin():
     assert {chr(c) for c in range(0x20, 0x7F)} <= wanted
 
 
-@pytest.mark.skipif(importlib.util.find_spec("fontTools") is None, reason="fontTools absent")
-def test_built_subset_keeps_the_family_and_covers_the_text():
+def _built_subset() -> list[Path]:
+    if importlib.util.find_spec("fontTools") is None:
+        pytest.skip("fontTools absent")
     built = [REPO / "resources" / "fonts" / name for name in mfs.WEIGHTS.values()]
     if not all(p.is_file() for p in built):
-        pytest.skip("no font subset built (./dev bundle makes it)")
+        pytest.skip("no font subset built (./dev setup makes it; needs fonts-noto-cjk)")
+    return built
+
+
+def test_built_subset_has_its_own_family_and_covers_the_text():
     from fontTools.ttLib import TTFont
 
     text = mfs.content_characters(REPO) | mfs.gb2312_characters()
-    for path, style in zip(built, mfs.WEIGHTS, strict=True):
+    for path, style in zip(_built_subset(), mfs.WEIGHTS, strict=True):
         font = TTFont(str(path))
-        assert font["name"].getDebugName(1) == "Noto Sans CJK SC"
+        assert font["name"].getDebugName(1) == "Passage Sans SC"
         assert font["name"].getDebugName(2) == style
+        assert font["name"].getDebugName(6) == f"PassageSansSC-{style}"
+        assert font["CFF "].cff.fontNames == [f"PassageSansSC-{style}"]
         cmap = font.getBestCmap()
         missing = {c for c in text if ord(c) not in cmap}
         # Only characters Noto Sans CJK itself lacks (a few symbols) may be missing.
         assert all(not ("\u4e00" <= c <= "\u9fff") for c in missing), sorted(missing)
     licence = (REPO / "resources" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence
+
+
+def test_built_subset_puts_the_interface_glyphs_first():
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(_built_subset()[0])) as font:
+        cmap = font.getBestCmap()
+        glyph_order = font.getGlyphOrder()
+    order = {name: gid for gid, name in enumerate(glyph_order)}
+    ui = {ch for ch in mfs.interface_text(REPO) if ord(ch) in cmap}
+    ui_ids = {order[cmap[ord(ch)]] for ch in ui}
+    assert max(ui_ids) == len(ui_ids), "the interface's glyphs are not glyphs 1..n"
+
+
+def test_built_subset_draws_every_character_as_the_source_face_does(request):
+    """Renaming, reordering and flattening must not change a single outline: every
+    character of the subset is drawn the same as by Noto Sans CJK SC itself."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    for path, weight in zip(_built_subset(), mfs.WEIGHTS, strict=True):
+        try:
+            source = mfs.open_sc_face(mfs.find_source(weight))
+        except SystemExit:
+            pytest.skip("Noto Sans CJK is not installed here")
+        subset = TTFont(str(path))
+        request.addfinalizer(source.close)
+        request.addfinalizer(subset.close)
+        src_cmap, sub_cmap = source.getBestCmap(), subset.getBestCmap()
+        src_glyphs, sub_glyphs = source.getGlyphSet(), subset.getGlyphSet()
+        # The interface's characters, and a spread of the rest (every 7th), each weight.
+        chars = sorted({ord(c) for c in mfs.interface_text(REPO)} & set(sub_cmap))
+        chars += sorted(sub_cmap)[::7]
+        for cp in chars:
+            want, got = RecordingPen(), RecordingPen()
+            src_glyphs[src_cmap[cp]].draw(want)
+            sub_glyphs[sub_cmap[cp]].draw(got)
+            assert got.value == want.value, f"{weight}: U+{cp:04X} is drawn differently"
+            assert sub_glyphs[sub_cmap[cp]].width == src_glyphs[src_cmap[cp]].width
 
 
 # ------------------------------------------------------------------------- icons
