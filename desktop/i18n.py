@@ -8,6 +8,9 @@ Content (the Guide, the plan) is bilingual data and picks its language separatel
 
 from __future__ import annotations
 
+import desktop.pyside  # noqa: F401  (first: see its docstring)
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.resources import resource_path
@@ -41,13 +44,21 @@ class Translators:
         self._app = app
         self._installed: list[QTranslator] = []
         self.language = "en"
+        self._complete = True  # the last install found every catalogue it looked for
 
     def install(self, lang: str) -> bool:
-        """Install ``lang``; returns False if its catalogue is missing (English is shown)."""
+        """Install ``lang``; returns False if its catalogue is missing (English is shown).
+
+        Installing the language already in place does nothing: a start installs the
+        system's language, then the saved one, which is mostly the same.
+        """
+        if lang == self.language and self._complete:
+            return True
         for tr in self._installed:
             self._app.removeTranslator(tr)
         self._installed.clear()
         self.language = lang
+        self._complete = True
         if lang == "en":
             return True
         ok = True
@@ -63,4 +74,5 @@ class Translators:
         if qt.load(f"qtbase_{_QT_LOCALE[lang]}", qt_dir):
             self._app.installTranslator(qt)
             self._installed.append(qt)
+        self._complete = ok
         return ok

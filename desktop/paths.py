@@ -16,8 +16,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from desktop import APP_NAME
 
 PORTABLE_MARKER = "portable"
@@ -45,4 +43,6 @@ def resolve_data_dir(
     exe_dir = exe_dir or executable_dir()
     if (exe_dir / PORTABLE_MARKER).exists():
         return DataLocation(exe_dir / PORTABLE_DATA, "portable")
+    import platformdirs  # only this case needs it (0.3 MiB before the first paint)
+
     return DataLocation(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)), "user")

@@ -9,7 +9,6 @@ except old rolling backups beyond the number to keep; a damaged file is moved to
 from __future__ import annotations
 
 import contextlib
-import filecmp
 import os
 import re
 import shutil
@@ -291,6 +290,8 @@ def make_backup(
         finally:
             dest.close()
         fsync_file(partial)
+        import filecmp  # backups are taken after the first paint: load it then
+
         existing = list_backups(backup_dir)
         if existing and filecmp.cmp(existing[0], partial, shallow=False):
             partial.unlink()

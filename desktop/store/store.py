@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -40,6 +39,8 @@ class Store(NotesMixin):
             raise TypeError(f"name must be str, got {type(name).__name__}")
         # str.strip() also removes the ideographic space (U+3000) a Chinese IME types.
         # NFC makes a name typed with combining accents equal to the precomposed one.
+        import unicodedata  # names are checked when typed, not at start
+
         cleaned = unicodedata.normalize("NFC", name.strip())
         if not cleaned:
             raise ProfileNameError("empty", name)

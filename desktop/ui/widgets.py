@@ -10,12 +10,7 @@ each number against Qt's own enum.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextBrowser, QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 # Values of Qt enums (Qt::TextInteractionFlag, Qt::ScrollBarPolicy) used before the first
 # paint; tests/ui/test_main_window.py checks them against PySide6.QtCore.Qt.
@@ -37,7 +32,10 @@ def set_enum_property(widget: QWidget, name: str, value: int) -> None:
     ``PySide6.QtCore.Qt`` (see the module docstring). A wrong name must not pass
     silently: Qt would add a dynamic property and change nothing.
     """
-    if widget.metaObject().indexOfProperty(name) < 0 or not widget.setProperty(name, value):
+    # setProperty is False for a name that is no Q_PROPERTY (and adds a dynamic one).
+    # Not asked through metaObject() first: that builds QMetaObject's and QByteArray's
+    # Python types before the first paint.
+    if not widget.setProperty(name, value):
         raise ValueError(f"{type(widget).__name__} has no settable property {name!r}")
 
 
@@ -78,35 +76,3 @@ def hline(parent: QWidget | None = None) -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
-
-
-class AutoHeightBrowser(QTextBrowser):
-    """A read-only rich-text view as tall as its text, for use inside a scrolling page.
-
-    One scroll bar for the page is easier for a person than a scrolling box inside a
-    scrolling page; the page scrolls, this view never does.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        # Home makes one right after the first paint: no Qt namespace (module docstring).
-        set_enum_property(self, "verticalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
-        set_enum_property(self, "horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-
-    def _fit(self, *_args: object) -> None:
-        doc = self.document()
-        # With both scroll bars off this is the viewport's width. Not viewport().width():
-        # handing the viewport to Python makes PySide build the Python types of all Qt
-        # classes (about 80 enums, tens of ms), on Home right after the first paint.
-        doc.setTextWidth(self.maximumViewportSize().width())
-        margins = self.contentsMargins()
-        self.setFixedHeight(int(doc.size().height()) + margins.top() + margins.bottom() + 4)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()

@@ -301,7 +301,8 @@ def test_enum_numbers_set_without_the_qt_namespace_are_qts():
 
 
 def test_widgets_get_the_qt_values_the_numbers_stand_for(make_window, qapp):
-    from desktop.ui.widgets import AutoHeightBrowser, Heading, Paragraph, set_enum_property
+    from desktop.ui.browser import AutoHeightBrowser
+    from desktop.ui.widgets import Heading, Paragraph, set_enum_property
 
     w = make_window()
     assert w.nav.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

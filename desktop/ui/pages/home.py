@@ -29,7 +29,6 @@ from desktop.ui.session import Session
 from desktop.ui.widgets import (
     TEXT_SELECTABLE_BY_KEYBOARD,
     TEXT_SELECTABLE_BY_MOUSE,
-    AutoHeightBrowser,
     Heading,
     Paragraph,
     set_enum_property,
@@ -37,6 +36,8 @@ from desktop.ui.widgets import (
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+
+    from desktop.ui.browser import AutoHeightBrowser
 
 
 def _left(widget: QWidget) -> QHBoxLayout:
@@ -195,6 +196,8 @@ class HomePage(QScrollArea):
     def plan_view(self) -> AutoHeightBrowser:
         """The plan as rich text; made at first use (the first paint does not need it)."""
         if self._plan_view is None:
+            from desktop.ui.browser import AutoHeightBrowser
+
             view = AutoHeightBrowser()
             view.anchorClicked.connect(self._on_link)
             view.hide()
