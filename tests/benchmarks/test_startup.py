@@ -5,10 +5,13 @@ Passage runs as ``python -m desktop --data-dir D --self-test`` (through ``run_ap
 which only adds a report of the moment of the first paint) with a real profile whose
 questionnaire is finished. The yardstick is ``bare_window.py``. Runs alternate between
 the two (and which goes first), so a burst of load from other work on the machine hits
-both; the table shows medians.
+both. The time ratio is the median of the rounds' own ratios (Passage / bare in the
+same round): this machine's speed drifts by 20-50 % over seconds, which moves a ratio
+of medians far more than it moves a ratio taken within one round.
 
-Budgets: first paint <= 1.3x the bare window's; peak memory of the whole start
-(``--self-test`` also loads the content after the first paint) <= 1.3x the bare window's.
+Budgets (issue 8): first paint <= 1.3x the bare window's; peak memory of that start,
+spawn to first paint, <= 1.3x the bare window's. The peak of the whole ``--self-test``
+run, which goes on to load the content after the first paint, is shown beside it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from support import (
 
 pytestmark = pytest.mark.bench
 
-ROUNDS = 7
+ROUNDS = 11
 SELF_TEST = re.compile(r"first paint after ([\d.]+) s, content ready after ([\d.]+) s")
 
 
@@ -80,18 +83,20 @@ def test_start_up_against_a_bare_window(profile_dir: Path, bench) -> None:
 
     bare_paint = [r.mark("paint") for r in bare]
     our_paint = [r.mark("paint") for r in ours]
+    round_ratios = [o / b for o, b in zip(our_paint, bare_paint, strict=True)]
     # --self-test measures from the start of run_gui; the offset to spawn is the same
     # for its first paint and for "content ready".
     our_content = [r.mark("paint") - p + c for r, (p, c) in zip(ours, reported, strict=True)]
 
     paint = bench.add(
         "start-up",
-        "first paint, from spawn (median)",
+        "first paint, from spawn (median; ratio: median of rounds)",
         median(our_paint),
         "s",
         baseline=median(bare_paint),
         budget=1.3,
         budget_on="ratio",
+        paired_ratio=median(round_ratios),
     )
     bench.add(
         "start-up", "first paint as --self-test reports it", median(p for p, _ in reported), "s"
@@ -106,19 +111,19 @@ def test_start_up_against_a_bare_window(profile_dir: Path, bench) -> None:
     )
     memory = bench.add(
         "start-up",
-        "peak memory, whole start",
-        median(r.maxrss_mib for r in ours),
+        "peak memory, spawn to first paint",
+        median(r.mark("hwm_mib") for r in ours),
         "MiB",
-        baseline=median(r.maxrss_mib for r in bare),
+        baseline=median(r.mark("hwm_mib") for r in bare),
         budget=1.3,
         budget_on="ratio",
     )
     bench.add(
         "start-up",
-        "peak memory at first paint",
-        median(r.mark("hwm_mib") for r in ours),
+        "peak memory, whole self-test (content loaded)",
+        median(r.maxrss_mib for r in ours),
         "MiB",
-        baseline=median(r.mark("hwm_mib") for r in bare),
+        baseline=median(r.maxrss_mib for r in bare),
     )
     # For reference: the same bare window with Chinese text (regular and bold faces).
     bench.add(
@@ -130,14 +135,15 @@ def test_start_up_against_a_bare_window(profile_dir: Path, bench) -> None:
     )
     bench.add(
         "start-up",
-        "reference: bare window with Chinese text, peak memory",
-        median(r.maxrss_mib for r in chinese),
+        "reference: bare window with Chinese text, peak memory to first paint",
+        median(r.mark("hwm_mib") for r in chinese),
         "MiB",
-        baseline=median(r.maxrss_mib for r in bare),
+        baseline=median(r.mark("hwm_mib") for r in bare),
     )
     bench.note(
         f"start-up: {ROUNDS} interleaved runs each; spread (max-min)/median of first paint: "
-        f"Passage {spread(our_paint):.0%}, bare {spread(bare_paint):.0%}"
+        f"Passage {spread(our_paint):.0%}, bare {spread(bare_paint):.0%}; of the rounds' "
+        f"ratios: {min(round_ratios):.2f}x-{max(round_ratios):.2f}x"
     )
     assert paint.ok, f"first paint {paint.ratio:.2f}x the bare window (budget 1.3x)"
     assert memory.ok, f"peak memory {memory.ratio:.2f}x the bare window (budget 1.3x)"
