@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 from desktop.ui.session import Session
 
 # isort: split
-from PySide6.QtCore import QEvent, QObject, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -35,6 +34,8 @@ from desktop.ui.pages.home import HomePage
 from desktop.ui.widgets import SCROLL_BAR_ALWAYS_OFF, set_enum_property
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+
     from desktop.knowledge import Knowledge
     from desktop.ui.pages.settings import SettingsPage
 
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.home = HomePage(session, self.dialogs)
+        self.home = HomePage(session, self.dialogs, self.stack)
         self.pages: dict[str, QWidget] = {}
         for key in PAGE_KEYS:
             self.pages[key] = self.home if key == "home" else QWidget()
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_row)
         self.nav.setCurrentRow(0)
 
-        self._build_actions()
+        self._build_menus()
         self.home.openQuestionnaire.connect(lambda: self.show_page("questionnaire"))
         self.home.openTopic.connect(self.show_topic)
         self.home.openPage.connect(self.show_page)
@@ -299,18 +300,34 @@ class MainWindow(QMainWindow):
         self._on_text_scale(percent)
 
     # -- actions and menus ------------------------------------------------------------
+    def _build_menus(self) -> None:
+        """The menu titles, shown from the first frame. Their actions (with the keyboard
+        shortcuts) are added right after the first paint by :meth:`ensure_actions`:
+        QAction and QKeySequence bring in PySide types and enums (StandardKey alone has
+        70 members) that the first frame does not show, and nobody can open a menu or
+        press a shortcut before the window is there."""
+        mb = self.menuBar()
+        self.profile_menu = mb.addMenu("")
+        self.view_menu = mb.addMenu("")
+        self.go_menu = mb.addMenu("")
+        self.page_actions: dict[str, QAction] = {}
+
+    def ensure_actions(self) -> None:
+        """Add the menus' actions and shortcuts, once (after the first paint, or now)."""
+        if self.page_actions:
+            return
+        self._build_actions()
+        self.retranslate()
+
     def _build_actions(self) -> None:
-        """The menus and their shortcuts.
+        """The menus' actions and their shortcuts.
 
         Shortcuts are set with ``setShortcuts([...])``: the first call of PySide's
         ``setShortcut()`` (one key sequence) resolves an overload that brings in the
         whole ``Qt`` namespace (see the module docstring); the list form does not.
         ``keyBindings(StandardKey)`` is what ``setShortcuts(StandardKey)`` uses in Qt.
         """
-        mb = self.menuBar()
-        self.profile_menu = mb.addMenu("")
-        self.view_menu = mb.addMenu("")
-        self.go_menu = mb.addMenu("")
+        from PySide6.QtGui import QAction, QKeySequence
 
         self.act_new_profile = QAction(self)
         self.act_new_profile.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.New))
@@ -340,7 +357,6 @@ class MainWindow(QMainWindow):
         for a in (self.act_bigger, self.act_smaller, self.act_reset):
             self.view_menu.addAction(a)
 
-        self.page_actions: dict[str, QAction] = {}
         for n, key in enumerate(PAGE_KEYS, start=1):
             act = QAction(self)
             act.setShortcuts([QKeySequence(f"Ctrl+{n}")])
@@ -363,12 +379,16 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         for row, key in enumerate(PAGE_KEYS):
             self.nav.item(row).setText(titles[key])
-            self.page_actions[key].setText(titles[key])
+            if key in self.page_actions:
+                self.page_actions[key].setText(titles[key])
         self.nav.setAccessibleName(self.tr("Pages"))
         self._fit_nav()
         self.profile_menu.setTitle(self.tr("&Profile"))
         self.view_menu.setTitle(self.tr("&View"))
         self.go_menu.setTitle(self.tr("&Go"))
+        self._update_title()
+        if not self.page_actions:
+            return  # not built yet: ensure_actions() names them
         self.act_new_profile.setText(self.tr("&New profile…"))
         self.act_rename_profile.setText(self.tr("&Rename profile…"))
         self.act_delete_profile.setText(self.tr("&Delete profile…"))
@@ -376,7 +396,6 @@ class MainWindow(QMainWindow):
         self.act_bigger.setText(self.tr("&Larger text"))
         self.act_smaller.setText(self.tr("&Smaller text"))
         self.act_reset.setText(self.tr("&Normal text size"))
-        self._update_title()
 
     def _update_title(self) -> None:
         self.setWindowTitle(
@@ -404,5 +423,6 @@ class MainWindow(QMainWindow):
             self._painted = True
             for widget in self._paint_watched:
                 widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.ensure_actions)
             self.firstPainted.emit()
         return super().eventFilter(watched, event)

@@ -250,6 +250,8 @@ def test_new_profile_shortcut_uses_the_standard_keys(make_window):
     from PySide6.QtGui import QKeySequence
 
     w = make_window()
+    assert not w.page_actions, "actions are added after the first paint"
+    w.ensure_actions()
     assert w.act_new_profile.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.New)
     assert w.act_rename_profile.shortcut().toString() == "F2"
 
@@ -263,6 +265,19 @@ def test_first_paint_is_signalled_once(make_window, qtbot):
     w.update()
     qtbot.wait(50)
     assert emitted == []
+
+
+def test_menus_get_their_actions_right_after_the_first_paint(make_window, qtbot):
+    w = make_window()
+    assert [a.text() for a in w.menuBar().actions()] == ["&Profile", "&View", "&Go"]
+    assert w.go_menu.actions() == []
+    with qtbot.waitSignal(w.firstPainted, timeout=5000):
+        w.show()
+    qtbot.waitUntil(lambda: len(w.go_menu.actions()) == 6, timeout=2000)
+    assert [a.shortcut().toString() for a in w.go_menu.actions()] == [
+        f"Ctrl+{n}" for n in range(1, 7)
+    ]
+    assert w.act_quit.text() == "&Quit" and w.act_quit in w.profile_menu.actions()
 
 
 def test_the_application_runs_in_the_fusion_style():
