@@ -6,7 +6,8 @@ person sees a window (import Qt, create the application, show a window, paint it
 nothing else, so "Passage / bare" is the price of Passage itself.
 
 Prints ``bench: paint=<s> hwm_mib=<MiB>``: seconds from spawn (``BENCH_T0`` on the
-monotonic clock) to the first paint, and the peak RSS at that moment.
+monotonic clock) to the first paint, and the peak RSS at that moment. With
+``BENCH_EXIT_AT_PAINT`` set it exits right there (for counting instructions).
 
 ``--chinese`` adds what every Chinese-speaking window pays on top: a line of Chinese
 text and a bold Chinese heading, in the font Passage uses ("Passage Sans SC" from
@@ -48,6 +49,8 @@ class FirstPaint(QObject):
         ):
             paint = time.perf_counter() - float(os.environ.get("BENCH_T0", "0"))
             print(f"bench: paint={paint:.4f} hwm_mib={peak_rss_mib():.1f}", flush=True)
+            if os.environ.get("BENCH_EXIT_AT_PAINT"):
+                os._exit(0)  # the instruction count stops here (test_startup.py)
             self.app.removeEventFilter(self)
             QTimer.singleShot(0, self.app.quit)
         return False
