@@ -102,3 +102,14 @@ def test_newer_database_is_refused_with_a_message_in_chinese(data_dir):
     assert r.returncode == 2
     assert "更新版本" in r.stderr and "Traceback" not in r.stderr
     assert (data_dir / "passage.sqlite3").read_bytes() == before
+
+
+def test_no_arguments_opens_the_window_with_what_the_parser_would_give(monkeypatch):
+    """A double-click skips building the parser (start-up time); the options must be
+    exactly the parser's defaults."""
+    import desktop.cli as cli
+
+    seen = []
+    monkeypatch.setattr(cli, "cmd_gui", lambda args: seen.append(vars(args)) or 0)
+    assert cli.main([]) == 0
+    assert seen == [vars(cli.build_parser([]).parse_args([]))]
