@@ -13,8 +13,8 @@ Three places, in order of precedence:
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop import APP_NAME
 
@@ -22,8 +22,7 @@ PORTABLE_MARKER = "portable"
 PORTABLE_DATA = "PassageData"
 
 
-@dataclass(frozen=True)
-class DataLocation:
+class DataLocation(NamedTuple):
     path: Path
     how: str  # "option" | "portable" | "user"
 

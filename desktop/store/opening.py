@@ -32,9 +32,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from . import safety, schema
 from .base import LazyDatabase
@@ -56,8 +56,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-@dataclass(frozen=True)
-class OpenReport:
+class OpenReport(NamedTuple):
     """What open_store() found and did, for the UI to tell the person and for the log.
 
     Attributes:
@@ -230,7 +229,7 @@ def take_deferred_backup(store: Store, report: OpenReport, *, keep_backups: int 
     stamp = store._now().strftime("%Y%m%d-%H%M%S")
     backup_dir = store.data_dir / safety.BACKUP_DIR
     taken = _backup(store._db.conn, backup_dir, stamp, keep_backups, has_data=True)
-    return replace(report, **{"backup_path": None, "backup_skipped": None, **taken})
+    return report._replace(**{"backup_path": None, "backup_skipped": None, **taken})
 
 
 def _translate(exc: sqlite3.Error, path: Path) -> Exception:

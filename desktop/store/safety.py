@@ -13,8 +13,8 @@ import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import (
     StoreUnavailableError,
@@ -35,8 +35,7 @@ _PARTIAL_SUFFIX = ".partial"
 POSIX = os.name == "posix"
 
 
-@dataclass(frozen=True)
-class Inspection:
+class Inspection(NamedTuple):
     """What a read-only look at a data file found.
 
     ``damage`` is None for a healthy file, else ``"not_a_database"`` (the header is

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The Qt-free modules and the session first (see the note on import order in session.py).
 from desktop import APP_NAME, __version__
@@ -130,8 +130,7 @@ class PassageApp(QApplication):
         self.setStyleSheet(self._style_sheet)
 
 
-@dataclass
-class GuiOptions:
+class GuiOptions(NamedTuple):
     location: DataLocation
     self_test: bool = False
     lang: str | None = None
