@@ -45,15 +45,9 @@ class Row:
     budget_on: str = "value"  # "value" or "ratio"
     note: str = ""
     ok: bool | None = field(default=None)
-    # For timings taken in pairs (ours and the baseline run back to back): the median
-    # of the pairs' ratios, which a slow spell of the machine affects far less than
-    # the ratio of the two medians does. Shown in the table when set.
-    paired_ratio: float | None = None
 
     @property
     def ratio(self) -> float | None:
-        if self.paired_ratio is not None:
-            return self.paired_ratio
         if self.baseline in (None, 0):
             return None
         return self.value / self.baseline
@@ -80,19 +74,8 @@ class BenchResults:
         budget: float | None = None,
         budget_on: str = "value",
         note: str = "",
-        paired_ratio: float | None = None,
     ) -> Row:
-        row = Row(
-            group,
-            measure,
-            value,
-            unit,
-            baseline,
-            budget,
-            budget_on,
-            note,
-            paired_ratio=paired_ratio,
-        )
+        row = Row(group, measure, value, unit, baseline, budget, budget_on, note)
         self.rows.append(row)
         return row
 

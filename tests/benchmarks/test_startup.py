@@ -5,9 +5,10 @@ Passage runs as ``python -m desktop --data-dir D --self-test`` (through ``run_ap
 which only adds a report of the moment of the first paint) with a real profile whose
 questionnaire is finished. The yardstick is ``bare_window.py``. Runs alternate between
 the two (and which goes first), so a burst of load from other work on the machine hits
-both. The time ratio is the median of the rounds' own ratios (Passage / bare in the
-same round): this machine's speed drifts by 20-50 % over seconds, which moves a ratio
-of medians far more than it moves a ratio taken within one round.
+both. The ratio is of the medians: on this machine one run's time varies by 20-50 %
+and does not follow its neighbour's (a run of Passage and the bare run next to it are
+not correlated, r = -0.1 over 20 pairs), so the median of many runs is the steadiest
+figure; ratios taken within a round were tried and vary more.
 
 Budgets (issue 8): first paint <= 1.3x the bare window's; peak memory of that start,
 spawn to first paint, <= 1.3x the bare window's. The peak of the whole ``--self-test``
@@ -36,7 +37,7 @@ from support import (
 
 pytestmark = pytest.mark.bench
 
-ROUNDS = 11
+ROUNDS = 15
 SELF_TEST = re.compile(r"first paint after ([\d.]+) s, content ready after ([\d.]+) s")
 
 
@@ -85,20 +86,18 @@ def test_start_up_against_a_bare_window(profile_dir: Path, bench) -> None:
 
     bare_paint = [r.mark("paint") for r in bare]
     our_paint = [r.mark("paint") for r in ours]
-    round_ratios = [o / b for o, b in zip(our_paint, bare_paint, strict=True)]
     # --self-test measures from the start of run_gui; the offset to spawn is the same
     # for its first paint and for "content ready".
     our_content = [r.mark("paint") - p + c for r, (p, c) in zip(ours, reported, strict=True)]
 
     paint = bench.add(
         "start-up",
-        "first paint, from spawn (median; ratio: median of rounds)",
+        "first paint, from spawn (median)",
         median(our_paint),
         "s",
         baseline=median(bare_paint),
         budget=1.3,
         budget_on="ratio",
-        paired_ratio=median(round_ratios),
     )
     bench.add(
         "start-up", "first paint as --self-test reports it", median(p for p, _ in reported), "s"
@@ -144,8 +143,7 @@ def test_start_up_against_a_bare_window(profile_dir: Path, bench) -> None:
     )
     bench.note(
         f"start-up: {ROUNDS} interleaved runs each; spread (max-min)/median of first paint: "
-        f"Passage {spread(our_paint):.0%}, bare {spread(bare_paint):.0%}; of the rounds' "
-        f"ratios: {min(round_ratios):.2f}x-{max(round_ratios):.2f}x"
+        f"Passage {spread(our_paint):.0%}, bare {spread(bare_paint):.0%}"
     )
     assert paint.ok, f"first paint {paint.ratio:.2f}x the bare window (budget 1.3x)"
     assert memory.ok, f"peak memory {memory.ratio:.2f}x the bare window (budget 1.3x)"
