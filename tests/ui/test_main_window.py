@@ -398,3 +398,11 @@ def test_the_first_paint_needs_no_qt_namespace_and_no_type_search(tmp_path):
     line = next(x for x in result.stdout.splitlines() if x.startswith("at first paint: "))
     found = json.loads(line.removeprefix("at first paint: "))
     assert found == {"qt_namespace": False, "all_widget_types": False}
+
+
+def test_the_window_icon_is_set_after_the_first_paint(qapp):
+    """run_gui calls set_window_icon once the window has painted (start-up time)."""
+    qapp.set_window_icon()
+    icon = qapp.windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(32, 32).isNull()
