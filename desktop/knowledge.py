@@ -63,6 +63,7 @@ try:
     from _blake2 import blake2b as _blake2b
 except ImportError:  # an interpreter built without it
     from hashlib import blake2b as _blake2b
+
 # Everything the loaders read, relative to the base folder (see docs/CONTENT.md).
 CONTENT_PARTS = (
     "seeds",

@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         if self.page_actions:
             return
         self._build_actions()
-        self.retranslate()
+        self._retranslate_actions()
 
     def _build_actions(self) -> None:
         """The menus' actions and their shortcuts.
@@ -379,16 +379,19 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         for row, key in enumerate(PAGE_KEYS):
             self.nav.item(row).setText(titles[key])
-            if key in self.page_actions:
-                self.page_actions[key].setText(titles[key])
         self.nav.setAccessibleName(self.tr("Pages"))
         self._fit_nav()
         self.profile_menu.setTitle(self.tr("&Profile"))
         self.view_menu.setTitle(self.tr("&View"))
         self.go_menu.setTitle(self.tr("&Go"))
         self._update_title()
-        if not self.page_actions:
-            return  # not built yet: ensure_actions() names them
+        if self.page_actions:  # else ensure_actions() names them when it makes them
+            self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
+        titles = self.page_titles()
+        for key, action in self.page_actions.items():
+            action.setText(titles[key])
         self.act_new_profile.setText(self.tr("&New profile…"))
         self.act_rename_profile.setText(self.tr("&Rename profile…"))
         self.act_delete_profile.setText(self.tr("&Delete profile…"))
