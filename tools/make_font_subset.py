@@ -219,9 +219,12 @@ def put_glyphs_first(font, text: str) -> None:
 
 def interface_text(root: Path = ROOT) -> str:
     """The Chinese the interface shows, in the order it appears in the catalogue."""
+    import xml.etree.ElementTree as ET
+
     text = []
     for path in sorted((root / "resources" / "translations").glob("*_zh_CN.ts")):
-        text += re.findall(r"<translation[^>]*>([^<]*)</translation>", path.read_text("utf-8"))
+        for translation in ET.parse(path).getroot().iter("translation"):
+            text.append("".join(translation.itertext()))
     return "".join(text)
 
 
