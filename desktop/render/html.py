@@ -485,6 +485,35 @@ def _header(
 # --------------------------------------------------------------------------- contexts
 
 
+def _plan_printout(
+    plan: Plan,
+    catalog: Catalog,
+    *,
+    lang: str,
+    person_name: str,
+    destination_label: str | Text,
+    printed_on: _dt.date,
+    content_reviewed: _dt.date,
+) -> tuple[_Printer, _Citations, dict[str, Any]]:
+    """What the checklist and the plan printouts start with: the header and the red
+    flags, citing into one list of sources that the rest of the printout goes on with."""
+    p = _Printer(lang)
+    cites = _Citations(catalog, p)
+    ctx = p.context()
+    ctx.update(
+        _header(
+            p,
+            person_name=person_name,
+            destination_label=destination_label,
+            printed_on=printed_on,
+            content_reviewed=content_reviewed,
+            plan=plan,
+        )
+    )
+    ctx["red_flags"] = _red_flags(plan.red_flags, p, cites)
+    return p, cites, ctx
+
+
 def checklist_context(
     plan: Plan,
     catalog: Catalog,
@@ -503,20 +532,15 @@ def checklist_context(
     ``get_checklist``); ids the plan no longer has are ignored. Notes are printed as the
     person typed them (escaped, line breaks kept).
     """
-    p = _Printer(lang)
-    cites = _Citations(catalog, p)
-    ctx = p.context()
-    ctx.update(
-        _header(
-            p,
-            person_name=person_name,
-            destination_label=destination_label,
-            printed_on=printed_on,
-            content_reviewed=content_reviewed,
-            plan=plan,
-        )
+    p, cites, ctx = _plan_printout(
+        plan,
+        catalog,
+        lang=lang,
+        person_name=person_name,
+        destination_label=destination_label,
+        printed_on=printed_on,
+        content_reviewed=content_reviewed,
     )
-    ctx["red_flags"] = _red_flags(plan.red_flags, p, cites)
     ctx["phases"] = _checklist(plan.checklist, p, cites, ticks, notes)
     ctx["footnotes"] = cites.notes()
     return ctx
@@ -537,20 +561,15 @@ def plan_context(
     """Everything the advisor said, for ``plan.html.j2``: red flags, routes ranked with
     their reasons and ruled out with why, requirements by status, training steps, rights
     topics and the checklist, all citing one numbered list of sources."""
-    p = _Printer(lang)
-    cites = _Citations(catalog, p)
-    ctx = p.context()
-    ctx.update(
-        _header(
-            p,
-            person_name=person_name,
-            destination_label=destination_label,
-            printed_on=printed_on,
-            content_reviewed=content_reviewed,
-            plan=plan,
-        )
+    p, cites, ctx = _plan_printout(
+        plan,
+        catalog,
+        lang=lang,
+        person_name=person_name,
+        destination_label=destination_label,
+        printed_on=printed_on,
+        content_reviewed=content_reviewed,
     )
-    ctx["red_flags"] = _red_flags(plan.red_flags, p, cites)
     ctx["ranked"] = [
         {
             "id": c.id,
