@@ -1,5 +1,9 @@
 """PySide6, imported the way Passage needs it: import this before any ``PySide6`` module.
 
+PySide6 itself is imported by :mod:`desktop.pyside_boot`, which saves a third of that
+import (its support code compiled from a cache, its rarely used regexes compiled when
+first used). Then one more cost is turned off here:
+
 Importing PySide6 replaces ``__import__``. From then on, for every module imported
 after it, PySide6 reads the module's whole source (``inspect.getsource``) to see
 whether it mentions "PySide6": bookkeeping for its opt-in ``from __feature__ import
@@ -20,7 +24,10 @@ from __future__ import annotations
 import sys
 from types import ModuleType
 
-import PySide6.QtCore  # noqa: F401  (installs the import hook changed below)
+from desktop.pyside_boot import BootReport, default_cache_path, import_pyside
+
+# Imports PySide6.QtCore, which installs the import hook changed below.
+BOOT: BootReport = import_pyside(default_cache_path())
 
 
 def _never_reads_source(module: ModuleType) -> bool:
