@@ -9,6 +9,10 @@ Prints ``bench: paint=<s> hwm_mib=<MiB>``: seconds from spawn (``BENCH_T0`` on t
 monotonic clock) to the first paint, and the peak RSS at that moment. With
 ``BENCH_EXIT_AT_PAINT`` set it exits right there (for counting instructions).
 
+``--passage-import`` imports PySide6 as Passage does (``desktop.pyside``: support code
+from a cache, rarely used regexes compiled when first used, no source scan), so the
+time that saves can be told apart from the time Passage's own work costs. A reference.
+
 ``--chinese`` adds what every Chinese-speaking window pays on top: a line of Chinese
 text and a bold Chinese heading, in the font Passage uses ("Passage Sans SC" from
 ``resources/fonts`` when it was made, else the system's Noto Sans CJK SC), so the CJK
@@ -20,6 +24,10 @@ import sys
 import time
 from pathlib import Path
 
+if "--passage-import" in sys.argv:
+    import desktop.pyside  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
