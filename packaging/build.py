@@ -3,7 +3,8 @@
 Steps, each skipped when its output is up to date:
 
 1. the inputs that are not in git: compiled translations (.qm), the Chinese font subset
-   (``resources/fonts/``), the icons (``build/icons/``);
+   (``resources/fonts/``), the icons (``build/icons/``), PySide6's compiled support code
+   (``build/pyside-support/``, see ``desktop/pyside_boot.py``);
 2. PyInstaller with ``packaging/passage.spec`` -> ``dist/passage/``;
 3. with ``--bare``: the yardstick, a bare PySide6 window built with the same spec and
    filters -> ``build/bare/dist/hello/``;
@@ -59,6 +60,24 @@ def prepare() -> None:
     if sys.platform.startswith("linux") or not list(fonts.glob("*.otf")):
         run(sys.executable, "tools/make_font_subset.py")
     run(sys.executable, HERE / "make_icons.py", ROOT / "build" / "icons")
+    support_code_cache()
+
+
+SUPPORT_CACHE_DIR = ROOT / "build" / "pyside-support"
+
+
+def support_code_cache() -> None:
+    """PySide6's support code, compiled once for the bundle (desktop/pyside_boot.py):
+    the built program reads it and never writes it. Made by this same interpreter, which
+    is the one PyInstaller bundles, so the code matches."""
+    shutil.rmtree(SUPPORT_CACHE_DIR, ignore_errors=True)
+    code = (
+        "import sys, os\n"
+        "from desktop.pyside_boot import CACHE_NAME, import_pyside\n"
+        "report = import_pyside(os.path.join(sys.argv[1], CACHE_NAME), write=True)\n"
+        "sys.exit(0 if report.cache_written else 'PySide6 support code: nothing to cache')\n"
+    )
+    run(sys.executable, "-c", code, SUPPORT_CACHE_DIR)
 
 
 def bundle_inputs() -> Iterator[Path]:

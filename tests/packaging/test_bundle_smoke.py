@@ -89,6 +89,9 @@ def test_self_test_opens_the_window(exe, tmp_path, lang):
     assert out.returncode == 0, out.stdout
     assert "self-test ok" in out.stdout
     assert any(data.iterdir()), "the data folder stayed empty"
+    # PySide6's support code came from the cache build.py put in the bundle, all of it.
+    found = re.search(r"support code: (\d+) of (\d+) modules from the cache", out.stdout)
+    assert found and found.group(1) == found.group(2) and int(found.group(1)) >= 10, out.stdout
 
 
 def test_self_test_in_a_real_x11_window(exe, tmp_path):
