@@ -210,7 +210,6 @@ def run_gui(opts: GuiOptions) -> int:
         from desktop.content.errors import ContentError
         from desktop.knowledge import load_knowledge
 
-        timings["paint"] = time.perf_counter() - started
         # Queued first, so it runs right after this, whatever happens to the content.
         QTimer.singleShot(0, take_backup)
         try:
@@ -242,6 +241,9 @@ def run_gui(opts: GuiOptions) -> int:
             )
             QTimer.singleShot(0, app.quit)
 
+    # The moment the first paint begins, as the bare yardsticks measure it (their Paint
+    # event); the queued work below runs once that frame is on screen.
+    window.firstPainted.connect(lambda: timings.setdefault("paint", time.perf_counter() - started))
     window.firstPainted.connect(lambda: QTimer.singleShot(0, app.set_window_icon))
     window.firstPainted.connect(lambda: QTimer.singleShot(0, load_content))
     if opts.self_test:
