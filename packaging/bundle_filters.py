@@ -87,6 +87,11 @@ PYTHON_EXCLUDES = [
     # Markdown's code highlighting imports it if present (a dev tool's dependency);
     # Passage's content has no code blocks.
     "pygments",
+    # Nothing in Passage starts processes from Python; only concurrent.futures'
+    # ProcessPoolExecutor (never used, imported only when asked for) would need it. Its
+    # presence alone makes PyInstaller add a runtime hook that imports multiprocessing,
+    # subprocess and threading at every start, before the first line of Passage runs.
+    "multiprocessing",
     "tkinter",
     "unittest",
     "pydoc",
