@@ -12,14 +12,29 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from desktop import APP_NAME, __version__
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _NotForTheWindow(Exception):
+    """The short parser met something it does not know: the full one takes over."""
+
+
+class _WindowOptionsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotForTheWindow(message)
+
+
+def build_parser(
+    argv: Sequence[str] | None = None, *, commands: bool = True
+) -> argparse.ArgumentParser:
+    """The command line. ``commands=False`` leaves the sub-commands out, for a start of
+    the window with options (``--data-dir``, ``--lang``): each sub-command's parser costs
+    argparse a formatter and gettext look-ups, 3 ms in all before the first paint."""
+    parser = (argparse.ArgumentParser if commands else _WindowOptionsParser)(
         prog="passage",
         description=f"{APP_NAME} · 出国务工指南 — an offline guide for people who plan to work "
         "abroad. With no command, the window opens.",
@@ -38,6 +53,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window, wait for its first paint, and exit 0",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Only the command being run is declared in full (its module is imported for it);
     # the others are listed by name, so the window's start and --version stay light.
@@ -74,6 +92,18 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": ("desktop.commands.transfer", "add_parsers", "save one profile to a file"),
     "import": ("desktop.commands.transfer", "add_parsers", "make a profile from an exported file"),
 }
+
+
+def _window_options(argv: list[str]) -> argparse.Namespace | None:
+    """The options of a window start, read without the sub-commands; None when argv
+    names a command, asks for help or has anything the short parser cannot read (the
+    full parser then reads it, and words any error as usual)."""
+    if any(a in COMMANDS or a in ("-h", "--help") for a in argv):
+        return None
+    try:
+        return build_parser(argv, commands=False).parse_args(argv)
+    except _NotForTheWindow:
+        return None
 
 
 def _data_location(args: argparse.Namespace):
@@ -143,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # first (argparse looks up a gettext catalogue on disk for each of its own
         # messages, for each subcommand's parser: 120 stat calls before the first paint).
         return cmd_gui(argparse.Namespace(command=None, data_dir=None, lang=None, self_test=False))
-    args = build_parser(argv).parse_args(argv)
+    args = _window_options(argv) or build_parser(argv).parse_args(argv)
     if args.data_dir:
         from pathlib import Path
 

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from desktop import __version__
 from tests.conftest import REPO
 
@@ -113,3 +115,44 @@ def test_no_arguments_opens_the_window_with_what_the_parser_would_give(monkeypat
     monkeypatch.setattr(cli, "cmd_gui", lambda args: seen.append(vars(args)) or 0)
     assert cli.main([]) == 0
     assert seen == [vars(cli.build_parser([]).parse_args([]))]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "d"],
+        ["--lang", "en", "--self-test"],
+        ["--self-test", "--data-dir=d", "--lang=zh"],
+        ["--data", "d"],  # argparse's abbreviations work the same
+    ],
+)
+def test_window_options_are_read_as_the_full_parser_reads_them(argv):
+    """A window start with options skips the sub-commands' parsers (start-up time); the
+    result must be exactly what the full parser gives."""
+    import desktop.cli as cli
+
+    quick = cli._window_options(argv)
+    assert quick is not None
+    assert vars(quick) == vars(cli.build_parser(argv).parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["advise", "--answers", "a.json"],
+        ["--data-dir", "d", "checklist", "--answers", "a.json"],
+        ["-h"],
+        ["--lang", "xx"],
+        ["--bogus"],
+    ],
+)
+def test_commands_help_and_mistakes_go_to_the_full_parser(argv):
+    import desktop.cli as cli
+
+    assert cli._window_options(argv) is None
+
+
+def test_a_mistake_in_window_options_is_worded_by_the_full_parser():
+    r = run("--lang", "xx")
+    assert r.returncode == 2
+    assert "COMMAND" in r.stderr and "invalid choice: 'xx'" in r.stderr
