@@ -44,6 +44,9 @@ SUPPORT_PACKAGE = "shibokensupport"
 CACHE_NAME = f"pyside-support.{sys.implementation.cache_tag}.marshal"
 # The code objects inside are only valid for this exact interpreter.
 _HEADER = b"passage-pyside-support 1\0" + sys.version.encode("utf-8", "replace") + b"\0"
+# Only very large patterns are worth deferring (PySide6 6.11.3's three are over 6,000
+# characters, about 9 ms each); a small one stays an ordinary compiled pattern.
+_DEFER_PATTERNS_FROM = 1000
 _PATTERN_METHODS = frozenset(
     ("search", "match", "fullmatch", "split", "findall", "finditer", "sub", "subn", "scanner")
 )
@@ -185,7 +188,11 @@ def import_pyside(cache_path: str | None, *, write: bool | None = None) -> BootR
         return code
 
     def compile_when_used(pattern: Any, flags: Any = 0) -> Any:
-        if _from_support_package() and isinstance(pattern, (str, bytes)):
+        if (
+            isinstance(pattern, (str, bytes))
+            and len(pattern) >= _DEFER_PATTERNS_FROM
+            and _from_support_package()
+        ):
             counts["deferred"] += 1
             return _DeferredPattern(pattern, flags)
         return real_re_compile(pattern, flags)
