@@ -205,6 +205,6 @@ def import_pyside(cache_path: str | None, *, write: bool | None = None) -> BootR
         builtins.compile = real_compile
         re.compile = real_re_compile
     written = False
-    if write and cache_path and counts["compiled"] and used:
+    if write and cache_path and counts["compiled"]:
         written = write_cache(cache_path, used)
     return BootReport(counts["compiled"], counts["from_cache"], counts["deferred"], written)

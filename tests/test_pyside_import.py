@@ -69,15 +69,13 @@ def test_without_the_change_pyside6_would_read_them():
 # -- desktop.pyside_boot: PySide6's support code from a cache, its regexes deferred ------
 
 
-def _boot(cache: object, *, before: str = "", after: str = "") -> dict:
+def _boot(cache: str) -> dict:
     """Import PySide6 through pyside_boot in a fresh interpreter; its report as a dict."""
     out = _run(
         f"""
-        import json, sys
-        {before}
+        import json
         from desktop.pyside_boot import import_pyside
         report = import_pyside({cache!r}, write=True)
-        {after}
         print(json.dumps(report._asdict()))
         """
     )
