@@ -1,4 +1,4 @@
-"""Turn the figures of a benchmark run into the README's "Performance" section (Markdown).
+"""Turn the figures of a benchmark run into a Markdown "Performance" section.
 
     PASSAGE_BENCH_JSON=/tmp/bench.json ./dev bench
     .venv/bin/python tools/bench_report.py /tmp/bench.json > /tmp/bench-readme.md
@@ -16,17 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-
-def _fmt(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "ms":
-        return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
-    if unit == "s":
-        return f"{value:.3f} s"
-    if unit == "MiB":
-        return f"{value:.1f} MiB"
-    return f"{value:.3g} {unit}".strip()
+# The figures are written as the table ./dev bench prints them.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "benchmarks"))
+from bench_format import format_value
 
 
 def _budget(row: dict[str, Any]) -> str:
@@ -34,7 +26,7 @@ def _budget(row: dict[str, Any]) -> str:
         return ""
     if row.get("budget_on") == "ratio":
         return f"≤ {row['budget']:g}×"
-    return f"< {_fmt(row['budget'], row['unit'])}"
+    return f"< {format_value(row['budget'], row['unit'])}"
 
 
 def _result(row: dict[str, Any]) -> str:
@@ -63,8 +55,8 @@ def markdown(payload: dict[str, Any], *, date: str) -> str:
             + " | ".join(
                 (
                     f"{row['group']}: {row['measure']}",
-                    _fmt(row["value"], row["unit"]),
-                    _fmt(row.get("baseline"), row["unit"]),
+                    format_value(row["value"], row["unit"]),
+                    format_value(row.get("baseline"), row["unit"]),
                     "" if ratio is None else f"{ratio:.2f}×",
                     _budget(row),
                     _result(row),

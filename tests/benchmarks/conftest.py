@@ -3,7 +3,8 @@
 Each benchmark records its figures with the ``bench`` fixture (``bench.add(...)``) *before*
 it asserts its budget, so a missed budget still shows its numbers in the table. The table
 is printed by ``pytest_terminal_summary``; ``PASSAGE_BENCH_JSON=path`` also writes the
-rows as JSON, which ``tools/bench_report.py`` turns into the README section.
+rows as JSON, which ``tools/bench_report.py`` turns into a Markdown table (the README
+shows the printed one).
 
 These tests are marked ``bench`` and the normal run deselects them (pyproject's addopts).
 """
@@ -21,6 +22,8 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # support.py, for the benchmark modules
+
+from bench_format import format_value  # noqa: E402
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -120,18 +123,6 @@ def machine() -> dict[str, str]:
     }
 
 
-def _fmt(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "ms":
-        return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
-    if unit == "s":
-        return f"{value:.3f} s"
-    if unit == "MiB":
-        return f"{value:.1f} MiB"
-    return f"{value:.3g} {unit}".strip()
-
-
 def format_table(rows: list[Row]) -> list[str]:
     """The rows as aligned text columns (also used by tools/bench_report.py)."""
     header = ("Measure", "Passage", "Baseline", "Ratio", "Budget", "Result")
@@ -143,13 +134,13 @@ def format_table(rows: list[Row]) -> list[str]:
         elif r.budget_on == "ratio":
             budget = f"<= {r.budget:g}x"
         else:
-            budget = f"< {_fmt(r.budget, r.unit)}"
+            budget = f"< {format_value(r.budget, r.unit)}"
         result = "" if r.ok is None else ("ok" if r.ok else "MISSED")
         body.append(
             (
                 f"{r.group}: {r.measure}",
-                _fmt(r.value, r.unit),
-                _fmt(r.baseline, r.unit),
+                format_value(r.value, r.unit),
+                format_value(r.baseline, r.unit),
                 "" if ratio is None else f"{ratio:.2f}x",
                 budget,
                 result,
