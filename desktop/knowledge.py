@@ -69,6 +69,7 @@ CONTENT_PARTS = (
     "seeds",
     "resources/questionnaire.yaml",
     "resources/sources.yaml",
+    "resources/facts",
     "resources/content",
     "resources/advice",
 )
@@ -133,7 +134,7 @@ def _load_all(base: Path, today: _dt.date) -> Knowledge:
 
     questionnaire = load_questionnaire(base / "resources" / "questionnaire.yaml")
     catalog = load_catalog(base, known_questions=questionnaire.known_values(), today=today)
-    rules = load_rules(base, questionnaire=questionnaire, today=today)
+    rules = load_rules(base, questionnaire=questionnaire, today=today, facts=catalog.facts)
     problems = check_rules(rules, catalog)
     if problems:
         raise ContentError(problems)

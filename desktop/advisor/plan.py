@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.advisor.rules import PHASES, Rules, default_rules
+from desktop.content.facts import facts_used
 from desktop.content.model import Catalog, Text
 from desktop.content.questionnaire import Questionnaire
 
@@ -133,6 +134,25 @@ class Plan:
     today: _dt.date
     departure: _dt.date | None = None
     lang: str | None = None
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """The ids of every facts-table entry this plan's texts show: the plan is as old
+        as the oldest of them (see :meth:`Catalog.stale_facts`)."""
+        texts: list[Text] = []
+        for c in self.channels:
+            texts += [c.title, *c.reasons, *c.why_not]
+        for r in self.requirements:
+            texts += [r.title, r.text]
+        for s in self.training:
+            texts += [s.title, s.text]
+        for t in self.rights:
+            texts += [t.title, t.summary]
+        for f in self.red_flags:
+            texts += [f.title, f.what_it_means, f.do_now, f.rule]
+        for c in self.checklist:
+            texts += [c.title, c.why]
+        return facts_used(texts)
 
     @property
     def ranked_channels(self) -> tuple[ChannelOption, ...]:

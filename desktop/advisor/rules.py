@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.content.conditions import Condition
 from desktop.content.errors import ContentError, Problem
-from desktop.content.model import Catalog, Text
+from desktop.content.model import Catalog, Fact, Text
 from desktop.content.questionnaire import Questionnaire, load_questionnaire
 
 if TYPE_CHECKING:
@@ -198,11 +198,14 @@ def load_rules(
     *,
     questionnaire: Questionnaire | None = None,
     today: _dt.date | None = None,
+    facts: Mapping[str, Fact] | None = None,
 ) -> Rules:
     """Load ``<base>/resources/advice/*.yaml`` (default: the installation's base folder).
 
     ``questionnaire`` is what conditions are checked against (default: the one under
-    ``base``). Raises :class:`ContentError` listing every problem in every file.
+    ``base``); ``facts`` the facts table the texts refer to (default: the one under
+    ``base``, loaded with the Guide). Raises :class:`ContentError` listing every
+    problem in every file.
     """
     if base is None:
         from desktop import resources
@@ -211,7 +214,11 @@ def load_rules(
     base = Path(base)
     if questionnaire is None:
         questionnaire = load_questionnaire(base / "resources" / "questionnaire.yaml")
-    loader = _RulesLoader(base, questionnaire, today or _dt.date.today())
+    if facts is None:
+        from desktop.content.loader import load_catalog_with_problems
+
+        facts = load_catalog_with_problems(base, today=today).catalog.facts
+    loader = _RulesLoader(base, questionnaire, today or _dt.date.today(), facts)
     rules = loader.run()
     if loader.problems:
         raise ContentError(sorted(loader.problems, key=lambda p: (p.file, p.line or 0)))
@@ -254,8 +261,15 @@ def check_rules(rules: Rules, catalog: Catalog) -> list[Problem]:
 
 
 class _RulesLoader:
-    def __init__(self, base: Path, questionnaire: Questionnaire, today: _dt.date):
+    def __init__(
+        self,
+        base: Path,
+        questionnaire: Questionnaire,
+        today: _dt.date,
+        facts: Mapping[str, Fact],
+    ):
         self.base = base
+        self.facts = facts
         self.questionnaire = questionnaire
         self.known = questionnaire.known_values()
         self.today = today
@@ -284,7 +298,9 @@ class _RulesLoader:
         except ContentError as exc:
             self.problems.extend(exc.problems)
             return []
-        ck = FileChecker(name, index, self.problems, self.today)
+        from desktop.content.facts import FactResolver
+
+        ck = FileChecker(name, index, self.problems, self.today, FactResolver(self.facts))
         top = ck.mapping(data, (), required=("schema", key), what="the file")
         if top is None:
             return []

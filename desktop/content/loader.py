@@ -27,9 +27,11 @@ from typing import Any
 from desktop import resources
 from desktop.content.conditions import Condition, ConditionError, parse
 from desktop.content.errors import ContentError, Problem
+from desktop.content.facts import FactResolver, build_fact, facts_used
 from desktop.content.model import (
     LANGS,
     Catalog,
+    Fact,
     Section,
     SeedDocument,
     SeedPassage,
@@ -103,6 +105,9 @@ class FileChecker:
     index: LineIndex
     problems: list[Problem]
     today: _dt.date = field(default_factory=_dt.date.today)
+    # Set for files whose texts a person reads: {fact:ID} references are resolved and
+    # figures written into the prose are reported (desktop/content/facts.py).
+    facts: FactResolver | None = None
 
     def add(
         self,
@@ -212,8 +217,13 @@ class FileChecker:
         *,
         item: str | None = None,
         item_path: tuple[Any, ...] = (),
+        resolve: bool = True,
     ) -> Text | None:
-        """A bilingual text ``{zh: ..., en: ...}``, both present and non-empty."""
+        """A bilingual text ``{zh: ..., en: ...}``, both present and non-empty.
+
+        In a file read with a facts table, ``{fact:ID}`` references are replaced by the
+        fact's value and as-of month, and a figure written into the text is a problem.
+        """
         if key not in data:
             return None
         p = (*path, key)
@@ -246,7 +256,31 @@ class FileChecker:
                 ok = False
         if not ok or set(value) - set(LANGS):
             return None
-        return Text(zh=value["zh"].strip(), en=value["en"].strip())
+        text = Text(zh=value["zh"].strip(), en=value["en"].strip())
+        if resolve and self.facts is not None:
+            return self.facts.resolve(self, text, p, {"item": item, "item_path": item_path})
+        if resolve and ("{fact:" in text.zh or "{fact:" in text.en):
+            self.add(
+                p,
+                "{fact:...} can only be used in the Guide, advice and questionnaire texts",
+                item=item,
+                item_path=item_path,
+            )
+            return None
+        return text
+
+    def plain_text(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: tuple[Any, ...],
+        *,
+        item: str | None = None,
+        item_path: tuple[Any, ...] = (),
+    ) -> Text | None:
+        """A bilingual text taken as written: no fact references, no figure check
+        (the facts table's own labels and values, for instance)."""
+        return self.text(data, key, path, item=item, item_path=item_path, resolve=False)
 
     def date(
         self,
@@ -462,6 +496,8 @@ class _Loader:
         self.passages: dict[str, SeedPassage] = {}
         self.topics: dict[str, Topic] = {}
         self.sections: list[Section] = []
+        self.facts: dict[str, Fact] = {}
+        self.fact_ids: dict[str, tuple[str, int | None]] = {}
         # id -> (file, line) of its first definition, across topics, sources and seeds;
         # also ids of items that had problems, so one bad source does not make every
         # topic citing it report a second, misleading "unknown source" problem.
@@ -512,6 +548,7 @@ class _Loader:
         else:
             self.problems.append(Problem(file="seeds", message="the seeds folder is missing"))
         self.load_sources(self.base / "resources" / "sources.yaml")
+        self.load_facts(self.base / "resources" / "facts")
         for section in SECTIONS:
             self.load_section(self.base / "resources" / "content" / f"{section}.yaml", section)
         self.check_refs()
@@ -523,8 +560,59 @@ class _Loader:
             sources=self.sources,
             seeds=self.seeds,
             passages=self.passages,
+            facts=self.facts,
         )
         return LoadResult(catalog, self.problems)
+
+    # ---------------------------------------------------------------- facts
+
+    def load_facts(self, folder: Path) -> None:
+        """Every ``resources/facts/*.yaml``: one table, split by subject for editing."""
+        paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not paths:
+            self.problems.append(
+                Problem(
+                    file=self.rel(folder),
+                    message="the facts table (resources/facts/*.yaml) is missing",
+                )
+            )
+        for path in paths:
+            loaded = self.read(path)
+            if loaded is None:
+                continue
+            data, ck = loaded
+            top = ck.mapping(data, (), required=("schema", "facts"), what="a facts file")
+            if top is None:
+                continue
+            if "schema" in top and top["schema"] != 1:
+                ck.add(("schema",), "'schema' must be 1")
+            items = top.get("facts")
+            if "facts" in top and (not isinstance(items, list) or not items):
+                ck.add(("facts",), "must be a non-empty list of facts")
+                continue
+            for i, raw in enumerate(items or ()):
+                self.load_fact(ck, raw, ("facts", i))
+
+    def load_fact(self, ck: FileChecker, raw: Any, path: tuple[Any, ...]) -> None:
+        ident = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(ident, str) and ident in self.fact_ids:
+            other_file, other_line = self.fact_ids[ident]
+            where = other_file + (f":{other_line}" if other_line else "")
+            ck.add(
+                (*path, "id"),
+                f"the fact {ident!r} is already defined at {where}",
+                item=ident,
+                item_path=path,
+            )
+            return
+        if isinstance(ident, str):
+            self.fact_ids[ident] = (ck.file, ck.index.line_of((*path, "id")))
+        fact = build_fact(ck, raw, path)
+        if fact is None:
+            return
+        for i, ref in enumerate(fact.sources):
+            self.pending_refs.append((ck, (*path, "sources", i), ref, path, fact.id))
+        self.facts[fact.id] = fact
 
     # ---------------------------------------------------------------- seeds
 
@@ -779,6 +867,7 @@ class _Loader:
         if loaded is None:
             return
         data, ck = loaded
+        ck.facts = FactResolver(self.facts)
         doc = ck.mapping(
             data, (), required=("section", "title", "intro", "topics"), what="a section file"
         )
@@ -818,7 +907,7 @@ class _Loader:
             raw,
             path,
             required=("id", "title", "summary", "body", "sources", "reviewed"),
-            optional=("applies_when", "as_of", "keywords"),
+            optional=("applies_when", "keywords"),
             what="a topic",
             **kw,
         )
@@ -844,9 +933,6 @@ class _Loader:
         if "applies_when" in t and cond is None:
             ok = False
         reviewed = ck.date(t, "reviewed", path, **kw)
-        as_of = ck.date(t, "as_of", path, **kw) if "as_of" in t else None
-        if "as_of" in t and as_of is None:
-            ok = False
         refs = self.source_refs(ck, t, path, kw)
         keywords = self.keywords(ck, t, path, kw)
         if ident is not None and not self.claim_id(ck, ident, (*path, "id"), path):
@@ -865,8 +951,8 @@ class _Loader:
             applies_when_src=t.get("applies_when"),
             sources=refs,
             reviewed=reviewed[0],  # type: ignore[arg-type]  # full date: partial=False
-            as_of=as_of[0] if as_of else None,
             keywords=keywords,
+            facts=facts_used((title, summary, body)),
         )
 
     def source_refs(

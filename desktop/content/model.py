@@ -8,15 +8,16 @@ trust these objects (every reference resolves, both languages are present).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from desktop.content.conditions import Condition
 
 __all__ = [
     "LANGS",
     "Catalog",
+    "Fact",
     "Lang",
     "Section",
     "SeedDocument",
@@ -33,10 +34,16 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 @dataclass(frozen=True)
 class Text:
-    """One text a person reads, in both languages (both always non-empty)."""
+    """One text a person reads, in both languages (both always non-empty).
+
+    ``facts`` are the ids of the facts-table entries the text shows (already written
+    into ``zh`` and ``en`` with their as-of months): what makes a text old is the age
+    of the facts in it.
+    """
 
     zh: str
     en: str
+    facts: tuple[str, ...] = ()
 
     def get(self, lang: str) -> str:
         """The text in ``lang`` ("zh" or "en"); any other code falls back to Chinese,
@@ -61,6 +68,28 @@ class Source:
     where: str
     locator: str | None = None
     date_text: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One entry of the facts table (``resources/facts/*.yaml``).
+
+    ``value`` is what a person reads, in both languages, without the date;
+    ``as_of`` is the date of the source (the first day of it when only a month or a
+    year is known) and ``as_of_text`` what the file says (``"2026-09"``). ``raw`` is
+    the checked value as written, for the content changelog.
+    """
+
+    id: str
+    kind: str
+    label: Text
+    value: Text
+    as_of: _dt.date
+    as_of_text: str
+    sources: tuple[str, ...]
+    confidence: str
+    note: Text | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -106,8 +135,8 @@ class Topic:
     applies_when_src: str | None
     sources: tuple[str, ...]
     reviewed: _dt.date
-    as_of: _dt.date | None = None
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    facts: tuple[str, ...] = ()
 
     def applies(self, answers: Mapping[str, object]) -> bool:
         """True when the topic has no condition or its condition holds."""
@@ -141,6 +170,7 @@ class Catalog:
     sources: Mapping[str, Source]
     seeds: Mapping[str, SeedDocument]
     passages: Mapping[str, SeedPassage]
+    facts: Mapping[str, Fact] = field(default_factory=dict)
 
     def topic(self, topic_id: str) -> Topic:
         return self.topics[topic_id]
@@ -163,10 +193,16 @@ class Catalog:
         """Every reference cited by some topic."""
         return {ref for topic in self.topics.values() for ref in topic.sources}
 
-    def needs_review(self, topic: Topic, today: _dt.date) -> bool:
-        """True when the topic was reviewed, or its newest fact dates from, more than
-        12 months before ``today``: the UI then shows "check that this is still true"."""
+    def stale_facts(self, fact_ids: Iterable[str], today: _dt.date) -> tuple[Fact, ...]:
+        """The facts among ``fact_ids`` whose source is more than 12 months older than
+        ``today``, oldest first: a person should check them before relying on them."""
         cutoff = review_cutoff(today)
-        if topic.reviewed < cutoff:
-            return True
-        return topic.as_of is not None and topic.as_of < cutoff
+        found = {f for f in (self.facts.get(i) for i in fact_ids) if f and f.as_of < cutoff}
+        return tuple(sorted(found, key=lambda f: (f.as_of, f.id)))
+
+    def needs_review(self, topic: Topic, today: _dt.date) -> bool:
+        """True when a fact the topic shows dates from more than 12 months before
+        ``today``: the UI then shows "check that this is still true". Judged by the
+        facts' own dates, not by when we last read the topic: a page read yesterday
+        still repeats a figure as old as its source."""
+        return bool(self.stale_facts(topic.facts, today))

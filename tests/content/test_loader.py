@@ -45,9 +45,12 @@ class TestValidTree:
         assert topic.section == "channels"
         assert topic.title == Text(zh="护照和签证", en="Passport and Visa")
         assert topic.body.get("en").startswith("Apply for your **passport**")
+        # the fact reference became the value and its as-of month
+        assert "No deposit. Wage: ₩10,320 an hour (as of October 2025)." in topic.body.en
+        assert "最低工资是每小时10,320韩元（截至2025年10月）。" in topic.body.zh
+        assert topic.facts == ("demo-wage",)
         assert topic.sources == ("cn-reg-2012", "demo-2020#1.1")
         assert topic.reviewed == _dt.date(2026, 11, 1)
-        assert topic.as_of == _dt.date(2025, 10, 1)
         assert topic.keywords == {"zh": ("证件",), "en": ("travel document",)}
         assert topic.applies_when_src == "channel in ['licensed_enterprise', 'undecided']"
         assert topic.applies({"channel": "undecided"})
@@ -74,11 +77,12 @@ class TestValidTree:
 
     def test_needs_review(self, tree: Path) -> None:
         catalog = load_catalog(tree, today=TODAY)
-        topic = catalog.topic("rights.first")  # reviewed 2026-11-01, as_of 2025-10-01
+        topic = catalog.topic("rights.first")  # shows demo-wage, as of 2025-10-01
         assert catalog.needs_review(topic, _dt.date(2026, 9, 30)) is False
         assert catalog.needs_review(topic, _dt.date(2026, 10, 1)) is False
-        assert catalog.needs_review(topic, _dt.date(2026, 10, 2)) is True  # as_of > 12 months
+        assert catalog.needs_review(topic, _dt.date(2026, 10, 2)) is True  # fact > 12 months
         assert catalog.needs_review(topic, TODAY) is True
+        assert [f.id for f in catalog.stale_facts(topic.facts, TODAY)] == ["demo-wage"]
 
     def test_partial_and_year_only_dates(self, tmp_path: Path) -> None:
         seed = SEED.replace("published: 2020-05-01", "published: 2021")
@@ -99,14 +103,15 @@ class TestValidTree:
 
 class TestBrokenFiles:
     def test_unknown_field_is_reported_with_suggestion(self, tmp_path: Path) -> None:
-        text = section_text("rights").replace("    as_of:", "    as_off:")
+        text = section_text("rights").replace("    reviewed:", "    reviewd:")
         base = write_tree(tmp_path, {"resources/content/rights.yaml": text})
-        problem = only_problem(base)
+        problems = load_catalog_with_problems(base, today=TODAY).problems
+        problem = next(p for p in problems if p.field == "reviewd")
         assert problem.file == "resources/content/rights.yaml"
         assert problem.item == "rights.first"
-        assert problem.field == "as_off"
-        assert problem.line == 16
-        assert "did you mean 'as_of'" in problem.message
+        assert problem.field == "reviewd"
+        assert problem.line == 15
+        assert "did you mean 'reviewed'" in problem.message
 
     def test_missing_zh(self, tmp_path: Path) -> None:
         text = section_text("training").replace(
@@ -148,7 +153,7 @@ class TestBrokenFiles:
         base = write_tree(tmp_path, {"resources/content/rights.yaml": text})
         problem = only_problem(base)
         assert problem.item == "rights.first" and problem.field == "id"
-        assert problem.line == 18
+        assert problem.line == 17
         assert "already used at resources/content/rights.yaml:5" in problem.message
 
     def test_id_shared_by_source_and_seed(self, tmp_path: Path) -> None:
@@ -243,7 +248,6 @@ class TestBrokenFiles:
             ("reviewed: 2026-11-01", "reviewed: 2026-02-30", "reviewed", "not a valid date"),
             ("reviewed: 2026-11-01", "reviewed: 2026-11", "reviewed", "not a valid date"),
             ("reviewed: 2026-11-01", "reviewed: 2026-11-01T10:00:00", "reviewed", "without a time"),
-            ("as_of: 2025-10-01", "as_of: soon", "as_of", "not a valid date"),
         ],
     )
     def test_bad_dates(self, tmp_path: Path, old: str, new: str, field: str, words: str) -> None:

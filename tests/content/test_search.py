@@ -51,7 +51,7 @@ class TestMatching:
     def test_chinese_term_only_in_body(self, catalog: Catalog) -> None:
         hit = search(catalog, "押金", "zh")[0]
         assert hit.field == "body"
-        assert hit.snippet == "办护照要去公安机关。不要交押金。"  # ** stripped
+        assert hit.snippet.startswith("办护照要去公安机关。不要交押金。")  # ** stripped
         assert [hit.snippet[a:b] for a, b in hit.spans] == ["押金"]
 
     def test_english_is_case_insensitive(self, catalog: Catalog) -> None:

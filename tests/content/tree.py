@@ -48,6 +48,30 @@ sources:
 """
 
 
+# Line numbers matter: tests point at them (the "value" of demo-wage is on line 7).
+FACTS = """\
+schema: 1
+facts:
+  - id: demo-wage
+    label: {zh: 演示最低工资, en: Demo minimum wage}
+    type: money
+    currency: KRW
+    value: 10320
+    per: hour
+    as_of: 2025-10-01
+    sources: [cn-reg-2012]
+    confidence: high
+  - id: demo-hotline
+    label: {zh: 演示热线, en: Demo hotline}
+    type: phone
+    value: "+86-10-12308"
+    hours: {zh: 24小时, en: 24 hours}
+    as_of: 2026-03
+    sources: [cn-reg-2012]
+    confidence: medium
+"""
+
+
 def section_text(section: str, extra_topic: str = "") -> str:
     """A valid section file with one topic (plus ``extra_topic``, raw YAML)."""
     return f"""\
@@ -60,13 +84,12 @@ topics:
     summary: {{zh: 出发前先办好护照。, en: Get your passport before you leave.}}
     body:
       zh: |
-        办**护照**要去公安机关。不要交押金。
+        办**护照**要去公安机关。不要交押金。最低工资是{{fact:demo-wage}}。
       en: |
-        Apply for your **passport** at the police office. Never pay a deposit.
+        Apply for your **passport** at the police office. No deposit. Wage: {{fact:demo-wage}}.
     applies_when: "channel in ['licensed_enterprise', 'undecided']"
     sources: [cn-reg-2012, demo-2020#1.1]
     reviewed: 2026-11-01
-    as_of: 2025-10-01
     keywords: {{zh: [证件], en: [travel document]}}
 {extra_topic}"""
 
@@ -85,6 +108,7 @@ def write_tree(base: Path, overrides: dict[str, str] | None = None) -> Path:
     files = {
         "seeds/demo-2020.yaml": SEED,
         "resources/sources.yaml": SOURCES,
+        "resources/facts/demo.yaml": FACTS,
     }
     for s in SECTIONS:
         files[f"resources/content/{s}.yaml"] = section_text(s)
