@@ -83,7 +83,20 @@ _DURATION = {
     "month": ("个月", "month", "months"),
     "year": ("年", "year", "years"),
 }
-_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _PHONE_RE = re.compile(r"\+?[0-9](?:[0-9 -]*[0-9])?")
 
 
