@@ -43,7 +43,7 @@ from markupsafe import Markup, escape
 from desktop.advisor.plan import STATUSES, ChecklistItem, Plan, RedFlag
 from desktop.advisor.rules import PHASES, SEVERITIES
 from desktop.content.errors import ContentError
-from desktop.content.model import Catalog, SeedPassage, Source, Text
+from desktop.content.model import Catalog, Fact, SeedPassage, Source, Text
 from desktop.content.yamlsafe import load_yaml
 from desktop.resources import resource_path
 from desktop.textformat import format_date, format_partial_date
@@ -74,10 +74,13 @@ __all__ = [
 PRINT_LANGS = ("zh", "en", "zh+en")
 # What the person may write on the card, in the order it is printed.
 CARD_ENTRIES = ("agency", "employer", "supervising_org", "family_contact", "insurance_policy")
-# The one number a card prints beyond the help lines (facts.md A4 and correction 2):
-# 12308 in the form that works from abroad. The Guide topic below must contain it.
-HOTLINE_12308 = "+86-10-12308"
+# What a card prints beyond the help lines: 12308 in the form that works from abroad
+# (a fact of the facts table). The Guide topic below must show it.
+HOTLINE_12308 = "cn-12308-abroad"
 HOTLINE_12308_TOPIC = "rights.consular-12308"
+# A number goes on a wallet card only when it is this sure (facts.md U18: a
+# medium-confidence number may stand in the Guide with its date, never on the card).
+CARD_CONFIDENCE = ("high", "medium-high")
 # Copies of the card on one sheet (A4 or Letter): one language, and Chinese over English.
 CARDS_PER_PAGE = (4, 3)
 
@@ -186,9 +189,10 @@ def parse_labels(data: Any) -> dict[str, Text]:
 
 @dataclass(frozen=True)
 class HelpNumber:
-    """One number of a help line; ``note`` says when to dial it (e.g. "from abroad")."""
+    """One number of a help line: a phone fact of the facts table; ``note`` says when
+    to dial it (e.g. "from abroad")."""
 
-    number: str
+    fact: str
     note: Text | None = None
 
 
@@ -199,21 +203,21 @@ class HelpLine:
     id: str
     destinations: tuple[str, ...]
     topic: str
-    source: str
     name: Text
     numbers: tuple[HelpNumber, ...]
-    hours: Text | None
 
 
 @cache
 def help_lines() -> tuple[HelpLine, ...]:
-    """The card's help lines from ``help_lines.yaml`` (see :func:`parse_help_lines`)."""
+    """The shipped help lines (read once per process)."""
     return parse_help_lines(_read_yaml("help_lines.yaml"))
 
 
+@cache
 def parse_help_lines(data: Any) -> tuple[HelpLine, ...]:
-    """Check the shape of a help-lines table (the check against the Guide happens in
-    :func:`card_context`, which has the catalog). Raises :class:`RenderDataError`."""
+    """Check the shape of a help-lines table (the check against the Guide and the facts
+    table happens in :func:`card_context`, which has the catalog). Raises
+    :class:`RenderDataError`."""
     raw = data.get("help_lines") if isinstance(data, dict) else None
     if not isinstance(raw, list):
         raise RenderDataError("help_lines.yaml: a 'help_lines' list is required")
@@ -222,51 +226,46 @@ def parse_help_lines(data: Any) -> tuple[HelpLine, ...]:
         where = f"help_lines.yaml: entry {i + 1}"
         if not isinstance(item, dict):
             raise RenderDataError(f"{where}: must be a mapping")
-        allowed = {"id", "destinations", "topic", "source", "name", "numbers", "hours"}
+        allowed = {"id", "destinations", "topic", "name", "numbers"}
         if set(item) - allowed:
             raise RenderDataError(f"{where}: unknown keys {sorted(set(item) - allowed)}")
         name = _text(item.get("name"))
-        hours = _text(item.get("hours")) if "hours" in item else None
         numbers = _numbers(item.get("numbers"))
         dests = item.get("destinations")
         if (
             name is None
-            or ("hours" in item and hours is None)
             or not numbers
             or not _str_list(dests)
             or not all(isinstance(item.get(k), str) and item.get(k) for k in ("id", "topic"))
-            or not isinstance(item.get("source"), str)
         ):
             raise RenderDataError(
-                f"{where}: needs id, topic, source, name {{zh, en}}, numbers and destinations"
+                f"{where}: needs id, topic, name {{zh, en}}, numbers (facts) and destinations"
             )
         out.append(
             HelpLine(
                 id=item["id"],
                 destinations=tuple(dests),
                 topic=item["topic"],
-                source=item["source"],
                 name=name,
                 numbers=numbers,
-                hours=hours,
             )
         )
     return tuple(out)
 
 
 def _numbers(raw: Any) -> tuple[HelpNumber, ...]:
-    """``[{number: "...", note: {zh, en}?}, ...]``, or () when anything is malformed."""
+    """``[{fact: ID, note: {zh, en}?}, ...]``, or () when anything is malformed."""
     if not isinstance(raw, list) or not raw:
         return ()
     out: list[HelpNumber] = []
     for entry in raw:
-        if not isinstance(entry, dict) or not set(entry) <= {"number", "note"}:
+        if not isinstance(entry, dict) or not set(entry) <= {"fact", "note"}:
             return ()
-        number = entry.get("number")
+        fact = entry.get("fact")
         note = _text(entry.get("note")) if "note" in entry else None
-        if not isinstance(number, str) or not number.strip() or ("note" in entry and not note):
+        if not isinstance(fact, str) or not fact.strip() or ("note" in entry and not note):
             return ()
-        out.append(HelpNumber(number=number, note=note))
+        out.append(HelpNumber(fact=fact, note=note))
     return tuple(out)
 
 
@@ -471,8 +470,13 @@ def _header(
     printed_on: _dt.date,
     content_reviewed: _dt.date,
     plan: Plan,
+    catalog: Catalog,
 ) -> dict[str, Any]:
+    stale = catalog.stale_facts(plan.facts, printed_on)
     return {
+        # Figures this printout shows whose source is over a year old: named in the
+        # header, each with its as-of month, so that the page says how old it is.
+        "stale_facts": [{"label": p.t(f.label), "as_of": p.month(f.as_of_text)} for f in stale],
         "person_name": person_name.strip(),
         "destination": p.plain(destination_label) if destination_label else None,
         "departure": p.date(plan.departure) if plan.departure else None,
@@ -508,6 +512,7 @@ def _plan_printout(
             printed_on=printed_on,
             content_reviewed=content_reviewed,
             plan=plan,
+            catalog=catalog,
         )
     )
     ctx["red_flags"] = _red_flags(plan.red_flags, p, cites)
@@ -658,14 +663,15 @@ def card_context(
         raise ValueError(f"unknown card entries: {', '.join(sorted(unknown))}")
     ctx = p.context()
     hotline_topic = _topic(catalog, HOTLINE_12308_TOPIC)
-    _require_in_body(hotline_topic, HOTLINE_12308, "the 12308 hotline")
+    hotline = _card_fact(catalog, hotline_topic, HOTLINE_12308, "the 12308 hotline")
     ctx.update(
         {
             "person_name": person_name.strip(),
             "printed_on": p.date(plan.today),
             "hotline": {
-                "number": HOTLINE_12308,
-                "as_of": p.month((hotline_topic.as_of or hotline_topic.reviewed).isoformat()),
+                "number": hotline.raw["value"],
+                "hours": p.t(Text(**hotline.raw["hours"])),
+                "as_of": p.month(hotline.as_of_text),
             },
             "entries": [
                 {
@@ -693,38 +699,38 @@ def _topic(catalog: Catalog, topic_id: str):
         raise RenderDataError(f"the Guide has no topic {topic_id!r}") from None
 
 
-def _require_in_body(topic, needle: str, what: str) -> None:
-    for lg in ("zh", "en"):
-        if needle not in topic.body.get(lg):
-            raise RenderDataError(
-                f"{what}: {needle!r} is not in the {lg} text of {topic.id}; "
-                "a card may only print what the Guide says"
-            )
+def _card_fact(catalog: Catalog, topic: Any, fact_id: str, what: str) -> Fact:
+    """A phone fact a card may print: in the facts table, sure enough for a card, and
+    shown by the Guide topic the line belongs to (a card prints nothing new)."""
+    fact = catalog.facts.get(fact_id)
+    if fact is None or fact.kind != "phone":
+        raise RenderDataError(f"{what}: {fact_id!r} is not a phone number in the facts table")
+    if fact.confidence not in CARD_CONFIDENCE:
+        raise RenderDataError(
+            f"{what}: {fact_id!r} is {fact.confidence}-confidence; a card prints only "
+            + " or ".join(CARD_CONFIDENCE)
+        )
+    if fact_id not in topic.facts:
+        raise RenderDataError(
+            f"{what}: {topic.id} does not show {fact_id!r}; "
+            "a card may only print what the Guide says"
+        )
+    return fact
 
 
 def _help_line(line: HelpLine, catalog: Catalog, p: _Printer) -> dict[str, Any]:
     topic = _topic(catalog, line.topic)
-    for entry in line.numbers:
-        _require_in_body(topic, entry.number, f"help line {line.id}")
-    if line.hours is not None:
-        for lg in ("zh", "en"):
-            for time in _TIME_RE.findall(line.hours.get(lg)):
-                if time not in topic.body.get(lg):
-                    raise RenderDataError(
-                        f"help line {line.id}: hours {time} are not in the {lg} text of {topic.id}"
-                    )
-    if line.source not in topic.sources:
-        raise RenderDataError(f"help line {line.id}: {line.source} is not a source of {topic.id}")
-    source = catalog.sources.get(line.source)
-    if source is None or not source.date_text:
-        raise RenderDataError(f"help line {line.id}: source {line.source} needs a date")
+    facts = [_card_fact(catalog, topic, n.fact, f"help line {line.id}") for n in line.numbers]
+    hours = next((f.raw["hours"] for f in facts if "hours" in f.raw), None)
     return {
         "id": line.id,
         "name": p.t(line.name),
         "numbers": [
-            {"number": n.number, "note": p.t(n.note) if n.note else None} for n in line.numbers
+            {"number": f.raw["value"], "note": p.t(n.note) if n.note else None}
+            for n, f in zip(line.numbers, facts, strict=True)
         ],
-        "hours": p.t(line.hours) if line.hours else None,
-        # The month is enough on a card ("as of March 2023") and keeps the line short.
-        "as_of": p.month(source.date_text),
+        "hours": p.t(Text(**hours)) if hours else None,
+        # The month is enough on a card ("as of March 2023") and keeps the line short;
+        # the oldest of the line's numbers, so it never looks fresher than it is.
+        "as_of": p.month(min(facts, key=lambda f: f.as_of).as_of_text),
     }

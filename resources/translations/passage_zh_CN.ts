@@ -52,6 +52,30 @@
         <translation>下面两篇文章是写给政府部门和研究人员的，只作背景参考，不是你要遵守的规定。每一部分的内容都由我们用自己的话重新说明。</translation>
     </message>
     <message>
+        <source>Fact</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>资料日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Figures and phone numbers (%1)</source>
+        <translation>数字和电话（%1项）</translation>
+    </message>
+    <message>
+        <source>Wages, quotas, fees, dates and phone numbers change. Each one is kept once, with the date of the source it comes from. Where the guide shows one, it shows this date next to it.</source>
+        <translation>工资、名额、费用、日期和电话都会变。每一项只在这里记一次，并写明资料的日期。指南里用到它时，会在旁边写上这个日期。</translation>
+    </message>
+    <message>
         <source>Where to find it: %1</source>
         <translation>在哪里找到：%1</translation>
     </message>
@@ -1712,20 +1736,16 @@
         <translation>最后核对：%1</translation>
     </message>
     <message>
-        <source>Facts as of %1</source>
-        <translation>信息截至：%1</translation>
-    </message>
-    <message>
         <source>Text of the topic</source>
         <translation>主题正文</translation>
     </message>
     <message>
-        <source>This information may have changed — it was last checked on %1. Check it with the official source named below.</source>
-        <translation>这些信息可能已经变了，上次核对是在%1。请按下面列出的官方来源再核实一次。</translation>
+        <source>Oldest figure here as of %1</source>
+        <translation>本页最早的数字截至%1</translation>
     </message>
     <message>
-        <source>Some facts here date from %1 and may have changed since. Check them with the official source named below.</source>
-        <translation>这里有些信息是%1的，之后可能已经变了。请按下面列出的官方来源再核实一次。</translation>
+        <source>Some figures here come from sources more than 12 months old and may have changed: %1. Check them with the official source named below.</source>
+        <translation>本页有些数字的资料已超过12个月，可能已经变了：%1。请对照下面列出的官方来源核实。</translation>
     </message>
     <message>
         <source>Guide</source>

@@ -11,6 +11,7 @@ import jinja2
 import pytest
 from markupsafe import escape
 
+from desktop.content.facts import as_of_suffix
 from desktop.content.model import Text
 from desktop.render import html as H
 from tests.render.conftest import HOSTILE_NOTE, RISKY, TODAY
@@ -263,7 +264,12 @@ class TestCard:
     def test_the_card_prints_12308_from_abroad(self, risky_plan, catalog):
         ctx = H.card_context(risky_plan, catalog, lang="zh", entries={}, destination="japan")
         page = H.render("card.html.j2", **ctx)
-        assert "+86-10-12308" in page
+        fact = catalog.facts[H.HOTLINE_12308]
+        assert "+86-10-12308" in page and "24小时" in page
+        # its as-of month, from the facts table
+        y, m = fact.as_of_text.split("-")[:2]
+        assert f"截至 {int(y)}年{int(m)}月" in page
+        # the medium-confidence long form and the outdated backup stay off the card
         assert "59913991" not in page and "65612308" not in page
 
     def test_the_persons_entries_are_printed_and_escaped(self, risky_plan, catalog):
@@ -288,53 +294,70 @@ class TestCard:
             for number in line["numbers"]:
                 assert number["number"] in page
 
-    def test_japan_and_korea_get_their_lines_russia_gets_blanks(self, risky_plan, catalog):
+    def test_each_destination_gets_its_sure_numbers_only(self, risky_plan, catalog):
         def numbers(destination):
             ctx = H.card_context(
                 risky_plan, catalog, lang="en", entries={}, destination=destination
             )
             return [n["number"] for line in ctx["help_lines"] for n in line["numbers"]]
 
-        assert "0120-150-520" in numbers("japan")
-        assert "1345" in numbers("korea") and "0120-150-520" not in numbers("korea")
-        assert numbers("russia") == [] and numbers("undecided") == []
+        assert {"110", "119", "0570-011000"} <= set(numbers("japan"))
+        # facts.md U9/U18: the 2019 number never, the 2022 Chinese line never on a card
+        assert "0120-150-520" not in numbers("japan")
+        assert "0120-531-402" not in numbers("japan")
+        assert {"112", "119", "1345", "1577-0071"} <= set(numbers("korea"))
+        assert "110" not in numbers("korea")
+        assert "112" in numbers("russia")
+        assert numbers("third_country") == [] and numbers("undecided") == []
 
-    def test_a_number_that_is_not_in_the_guide_cannot_be_printed(
-        self, risky_plan, catalog, monkeypatch
-    ):
-        invented = H.HelpLine(
+    def _line(self, fact: str, topic: str = "destinations.japan-help") -> H.HelpLine:
+        return H.HelpLine(
             id="made-up",
             destinations=("japan",),
-            topic="destinations.japan-help",
-            source="jp-mhlw-hotline-2019",
+            topic=topic,
             name=Text("热线", "Hotline"),
-            numbers=(H.HelpNumber("0120-999-999"),),
-            hours=None,
+            numbers=(H.HelpNumber(fact),),
         )
-        monkeypatch.setattr(H, "help_lines", lambda: (invented,))
-        with pytest.raises(H.RenderDataError, match="0120-999-999"):
-            H.card_context(risky_plan, catalog, lang="zh", entries={}, destination="japan")
 
-    def test_a_source_that_is_not_the_topics_cannot_date_a_line(
+    def test_a_number_that_the_topic_does_not_show_cannot_be_printed(
         self, risky_plan, catalog, monkeypatch
     ):
-        line = H.help_lines()[0]
-        wrong = H.HelpLine(**{**line.__dict__, "source": "kr-1345-2023"})
-        monkeypatch.setattr(H, "help_lines", lambda: (wrong,))
-        with pytest.raises(H.RenderDataError, match="not a source"):
+        monkeypatch.setattr(H, "help_lines", lambda: (self._line("kr-1345"),))
+        with pytest.raises(H.RenderDataError, match="does not show 'kr-1345'"):
             H.card_context(risky_plan, catalog, lang="zh", entries={}, destination="japan")
+
+    def test_a_number_that_is_not_a_fact_cannot_be_printed(self, risky_plan, catalog, monkeypatch):
+        monkeypatch.setattr(H, "help_lines", lambda: (self._line("jp-0120-999-999"),))
+        with pytest.raises(H.RenderDataError, match="not a phone number in the facts table"):
+            H.card_context(risky_plan, catalog, lang="zh", entries={}, destination="japan")
+
+    def test_a_medium_confidence_number_stays_off_the_card(self, risky_plan, catalog, monkeypatch):
+        assert catalog.facts["jp-labour-hotline-zh"].confidence == "medium"
+        monkeypatch.setattr(H, "help_lines", lambda: (self._line("jp-labour-hotline-zh"),))
+        with pytest.raises(H.RenderDataError, match="medium-confidence"):
+            H.card_context(risky_plan, catalog, lang="zh", entries={}, destination="japan")
+
+    def test_a_line_is_dated_by_its_oldest_number(self, risky_plan, catalog):
+        ctx = H.card_context(risky_plan, catalog, lang="en", entries={}, destination="korea")
+        for line, spec in zip(
+            ctx["help_lines"], [h for h in H.help_lines() if "korea" in h.destinations], strict=True
+        ):
+            oldest = min((catalog.facts[n.fact] for n in spec.numbers), key=lambda f: f.as_of)
+            assert line["as_of"] == H._Printer("en").month(oldest.as_of_text)
 
     @pytest.mark.parametrize(
         "entry",
         [
-            {"id": "x", "destinations": ["japan"], "topic": "t", "source": "s",
+            {"id": "x", "destinations": ["japan"], "topic": "t",
              "name": {"zh": "甲", "en": "a"}, "numbers": []},
-            {"id": "x", "destinations": ["japan"], "topic": "t", "source": "s",
-             "name": {"zh": "甲"}, "numbers": [{"number": "1"}]},
-            {"id": "x", "destinations": ["japan"], "topic": "t", "source": "s",
-             "name": {"zh": "甲", "en": "a"}, "numbers": [{"number": "1", "fax": "2"}]},
-            {"id": "x", "destinations": ["japan"], "topic": "t", "source": "s",
-             "name": {"zh": "甲", "en": "a"}, "numbers": [{"number": "1"}], "url": "x"},
+            {"id": "x", "destinations": ["japan"], "topic": "t",
+             "name": {"zh": "甲"}, "numbers": [{"fact": "a"}]},
+            {"id": "x", "destinations": ["japan"], "topic": "t",
+             "name": {"zh": "甲", "en": "a"}, "numbers": [{"fact": "a", "fax": "2"}]},
+            {"id": "x", "destinations": ["japan"], "topic": "t",
+             "name": {"zh": "甲", "en": "a"}, "numbers": [{"fact": "a"}], "url": "x"},
+            {"id": "x", "destinations": ["japan"], "topic": "t",
+             "name": {"zh": "甲", "en": "a"}, "numbers": [{"number": "110"}]},
         ],
     )  # fmt: skip
     def test_a_malformed_help_line_is_refused(self, entry):
@@ -397,3 +420,42 @@ def test_the_html_half_and_the_command_import_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+class TestHonestDates:
+    """Every figure a printout shows carries its as-of month; old ones are named."""
+
+    def _plan_page(self, plan, catalog, lang, printed_on):
+        ctx = H.plan_context(
+            plan,
+            catalog,
+            lang=lang,
+            person_name="",
+            destination_label=Text("韩国", "Korea"),
+            printed_on=printed_on,
+            content_reviewed=TODAY,
+        )
+        return ctx, H.render("plan.html.j2", **ctx)
+
+    @pytest.mark.parametrize("destination", ["japan", "korea"])
+    def test_each_figure_in_a_plan_has_its_as_of_month(self, make_plan, catalog, destination):
+        plan = make_plan(destination=destination)
+        assert plan.facts, "a plan for this destination shows figures from the facts table"
+        _, page = self._plan_page(plan, catalog, "zh", TODAY)
+        for fact_id in plan.facts:
+            fact = catalog.facts[fact_id]
+            shown = fact.value.zh + as_of_suffix(fact.as_of_text, "zh")
+            assert str(escape(shown)) in page, fact_id
+
+    def test_the_header_names_the_figures_older_than_a_year(self, make_plan, catalog):
+        plan = make_plan(destination="korea")
+        later = dt.date(2040, 1, 1)
+        ctx, page = self._plan_page(plan, catalog, "en", later)
+        stale = catalog.stale_facts(plan.facts, later)
+        assert stale and len(ctx["stale_facts"]) == len(stale)
+        assert "more than 12 months old" in page
+        for fact in stale:
+            assert str(escape(fact.label.en)) in page
+        newest = max(catalog.facts[f].as_of for f in plan.facts)
+        ctx, page = self._plan_page(plan, catalog, "en", newest)
+        assert ctx["stale_facts"] == [] and "more than 12 months old" not in page

@@ -11,9 +11,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop.content.loader import load_catalog
-from desktop.content.model import review_cutoff
 from desktop.content.search import search as search_catalog
 from desktop.paths import DataLocation
+from desktop.textformat import format_partial_date
 from desktop.ui.pages.guide import GuidePage
 from desktop.ui.session import Session
 from tests.ui.conftest import ScriptedDialogs
@@ -80,8 +80,16 @@ def test_topic_shows_title_reviewed_date_text_and_every_source(make_page, catalo
     view = page.topic_view
     assert view.title.accessibleName() == topic.title.en
     assert view.reviewed_label.text() == f"Reviewed on {long_date(topic.reviewed)}"
-    assert view.as_of_label.text() == f"Facts as of {long_date(topic.as_of)}"
-    assert "Technical Intern Training Act" in view.body.toPlainText()
+    oldest = min((catalog.facts[f] for f in topic.facts), key=lambda f: f.as_of)
+    assert view.as_of_label.text() == (
+        f"Oldest figure here as of {format_partial_date(oldest.as_of_text[:7], 'en')}"
+    )
+    # every figure is shown with its as-of month
+    plain = view.body.toPlainText()
+    for fact_id in topic.facts:
+        fact = catalog.facts[fact_id]
+        assert fact.value.en in plain
+    assert "(as of " in plain
     assert "###" not in view.body.toPlainText()  # Markdown was rendered, not shown raw
     texts = shown_texts(view.sources_box)
     for ref in topic.sources:
@@ -140,36 +148,42 @@ def test_section_overview_links_to_its_topics(make_page, catalog):
 # -- the "may have changed" notice -----------------------------------------------------------------
 
 
-def test_topic_not_checked_for_a_year_says_it_may_have_changed(make_page, catalog):
+def test_topic_with_figures_over_a_year_old_names_them(make_page, catalog):
     page, _ = make_page("en", today=dt.date(2031, 6, 1))
     page.show_topic(JAPAN_ROUTES)
     notice = page.topic_view.notice
     assert not notice.isHidden()
-    assert "may have changed" in notice.text()
-    assert long_date(catalog.topic(JAPAN_ROUTES).reviewed) in notice.text()
+    assert "may have" in notice.text() and "changed" in notice.text()
+    for fact_id in catalog.topic(JAPAN_ROUTES).facts:
+        assert catalog.facts[fact_id].label.en in notice.text()
     assert "official source" in notice.text()
 
 
-def test_fresh_topic_has_no_notice(make_page, catalog):
+def test_topic_with_recent_figures_has_no_notice(make_page, catalog):
     topic = catalog.topic(JAPAN_ROUTES)
-    today = topic.reviewed  # checked today, and its facts are from the last 12 months
-    assert topic.as_of is not None and topic.as_of >= review_cutoff(today)
+    # a day when every figure on the page is less than a year old, whatever its review date
+    today = min(catalog.facts[f].as_of for f in topic.facts) + dt.timedelta(days=30)
+    assert not catalog.stale_facts(topic.facts, today)
     page, _ = make_page("en", today=today)
     page.show_topic(JAPAN_ROUTES)
     assert page.topic_view.notice.isHidden()
 
 
-def test_checked_topic_with_an_old_fact_names_the_fact_date(make_page, catalog):
+def test_the_notice_names_only_the_old_figures(make_page, catalog):
+    today = dt.date(2026, 12, 8)
     topic = next(
         t
         for t in catalog.topics.values()
-        if t.as_of is not None and t.as_of < review_cutoff(t.reviewed)
+        if catalog.stale_facts(t.facts, today)
+        and len(catalog.stale_facts(t.facts, today)) < len(t.facts)
     )
-    page, _ = make_page("en", today=topic.reviewed)
+    page, _ = make_page("en", today=today)
     page.show_topic(topic.id)
-    notice = page.topic_view.notice
-    assert not notice.isHidden()
-    assert f"Some facts here date from {long_date(topic.as_of)}" in notice.text()
+    text = page.topic_view.notice.text()
+    stale = catalog.stale_facts(topic.facts, today)
+    for fact_id in topic.facts:
+        fact = catalog.facts[fact_id]
+        assert (fact.label.en in text) == (fact in stale), fact_id
 
 
 # -- search ----------------------------------------------------------------------------------------

@@ -28,6 +28,11 @@ STYLE = (
 )
 
 
+def _group_order(ident: str) -> int:
+    prefix = ident.split("-", 1)[0]
+    return GROUP_PREFIXES.index(prefix) if prefix in GROUP_PREFIXES else len(GROUP_PREFIXES)
+
+
 class AboutView(QTextBrowser):
     """Read-only page listing all sources and the seed documents."""
 
@@ -82,6 +87,7 @@ class AboutView(QTextBrowser):
                 )
             )
             + "</p>",
+            *self._facts_table(lang),
             "<h3>"
             + escape(
                 self.tr("Laws, official notices and reports (%1)").replace(
@@ -120,6 +126,52 @@ class AboutView(QTextBrowser):
         )
         out.extend(self._seed(doc, lang) for doc in self.catalog.seeds.values())
         return "".join(out)
+
+    def _facts_table(self, lang: str) -> list[str]:
+        """The facts table: every figure and phone number the guide shows, with its value,
+        the date of its source and the source, so a person can see how old each is."""
+        facts = sorted(
+            self.catalog.facts.values(),
+            key=lambda f: (_group_order(f.id), f.id),
+        )
+        head = "".join(
+            f"<th align='left'>{escape(h)}</th>"
+            for h in (self.tr("Fact"), self.tr("Value"), self.tr("As of"), self.tr("Source"))
+        )
+        rows = []
+        for fact in facts:
+            sources = "; ".join(self._source_name(ref, lang) for ref in fact.sources)
+            rows.append(
+                "<tr>"
+                f"<td>{escape(fact.label.get(lang))}</td>"
+                f"<td>{escape(fact.value.get(lang))}</td>"
+                f"<td>{escape(format_partial_date(fact.as_of_text, lang))}</td>"
+                f"<td>{escape(sources)}</td>"
+                "</tr>"
+            )
+        return [
+            "<h3>"
+            + escape(self.tr("Figures and phone numbers (%1)").replace("%1", str(len(facts))))
+            + "</h3>",
+            "<p>"
+            + escape(
+                self.tr(
+                    "Wages, quotas, fees, dates and phone numbers change. Each one is kept "
+                    "once, with the date of the source it comes from. Where the guide shows "
+                    "one, it shows this date next to it."
+                )
+            )
+            + "</p>",
+            "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
+            f"<tr>{head}</tr>{''.join(rows)}</table>",
+        ]
+
+    def _source_name(self, ref: str, lang: str) -> str:
+        try:
+            found = self.catalog.resolve(ref)
+        except KeyError:
+            return ref
+        return found.title.get(lang) if isinstance(found, Source) else found.heading.get(lang)
 
     def _source(self, source: Source, lang: str) -> str:
         lines = [

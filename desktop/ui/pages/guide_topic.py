@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.content.markdown import render_markdown
-from desktop.content.model import Catalog, SeedPassage, Source, Topic, review_cutoff
+from desktop.content.model import Catalog, SeedPassage, Source, Topic
 from desktop.store import StoreError
-from desktop.textformat import format_date
+from desktop.textformat import format_date, format_partial_date
 from desktop.ui.dialogs import Dialogs
 from desktop.ui.messages import store_error
 from desktop.ui.pages.guide_browser import FlowBrowser
@@ -214,11 +214,14 @@ class TopicView(QScrollArea):
             self.tr("Reviewed on %1").replace("%1", format_date(topic.reviewed, lang))
         )
         self.reviewed_label.show()
-        if topic.as_of is not None:
+        if topic.facts:
+            oldest = min((self.catalog.facts[f] for f in topic.facts), key=lambda f: f.as_of)
             self.as_of_label.setText(
-                self.tr("Facts as of %1").replace("%1", format_date(topic.as_of, lang))
+                self.tr("Oldest figure here as of %1").replace(
+                    "%1", format_partial_date(oldest.as_of_text[:7], lang)
+                )
             )
-        self.as_of_label.setVisible(topic.as_of is not None)
+        self.as_of_label.setVisible(bool(topic.facts))
         self._update_notice(topic)
         self.body.set_html(self._body_html("topic", topic.id, topic.body.get(lang)))
         self.body.setAccessibleName(self.tr("Text of the topic"))
@@ -229,22 +232,19 @@ class TopicView(QScrollArea):
         self._highlight_terms()
 
     def _update_notice(self, topic: Topic) -> None:
-        if not self.catalog.needs_review(topic, self.today):
+        stale = self.catalog.stale_facts(topic.facts, self.today)
+        if not stale:
             self.notice.hide()
             return
-        # Two cases: nobody has checked the page for a year, or the page was checked
-        # but one of its facts is itself more than a year old.
-        if topic.reviewed < review_cutoff(self.today):
-            text = self.tr(
-                "This information may have changed — it was last checked on %1. "
-                "Check it with the official source named below."
-            ).replace("%1", format_date(topic.reviewed, self.lang))
-        else:
-            assert topic.as_of is not None
-            text = self.tr(
-                "Some facts here date from %1 and may have changed since. "
-                "Check them with the official source named below."
-            ).replace("%1", format_date(topic.as_of, self.lang))
+        # Judged by the age of each figure's source, not by when we last read the page.
+        names = "; ".join(
+            f"{f.label.get(self.lang)} ({format_partial_date(f.as_of_text[:7], self.lang)})"
+            for f in stale
+        )
+        text = self.tr(
+            "Some figures here come from sources more than 12 months old and may have "
+            "changed: %1. Check them with the official source named below."
+        ).replace("%1", names)
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
         self.notice.show()
