@@ -399,3 +399,21 @@ def test_describe_lists_ids_types_and_values(qn):
     assert rows["destination"]["values"] == list(CONTRACT["destination"])
     assert rows["age"]["type"] == "number" and rows["age"]["min"] == 16
     assert rows["japan_route"]["relevant"] == "destination == 'japan'"
+
+
+def test_a_figure_in_a_question_is_refused_but_the_forms_own_limits_are_not():
+    problems = _problems(
+        HEAD
+        + """\
+      - id: a
+        type: number
+        label: {zh: 你多大？, en: How old are you?}
+        help: {zh: 韩国要求18到39岁。, en: Korea takes people aged 18 to 39.}
+        min: 16
+        max: 70
+        constraint: ". >= 16 and . <= 70"
+        constraint_message: {zh: 请填16到70之间的整数。, en: Enter a number from 16 to 70.}
+"""
+    )
+    assert [(p.item, p.field, p.line) for p in problems] == [("a", "help", 9), ("a", "help", 9)]
+    assert "figure is written into the question" in problems[0].message

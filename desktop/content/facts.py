@@ -469,6 +469,13 @@ ALLOWED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("law's year", r"[12][0-9]{3}\s*年(?:的)?\s*《"),
         ("law's year", r"\b<the\s+[12][0-9]{3}\s+(?:Regulation|Act|Law|Convention|Decree)\b>"),
         ("law number", r"\b<[0-9]{2,3}-FZ\b>"),
+        ("zero to type", r"填\s*0(?![0-9])|\b<enter 0(?![0-9])"),
+        # The hotline is called "12308" the way a brand is named; dialling it needs the
+        # fact (+86-10-12308 from abroad), so only the name before 热线/hotline passes.
+        (
+            "hotline's name",
+            r"(?<![0-9+-])12308(?=\s*(?:领事保护)?\s*(?:热线|hotline|Hotline|consular))",
+        ),
         ("fact reference", FACT_REF_RE.pattern),
     )
 )

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.content.conditions import Condition, ConditionError, parse
 from desktop.content.errors import ContentError, Problem
+from desktop.content.facts import prose_figures
 from desktop.content.model import Text
 
 if TYPE_CHECKING:
@@ -392,6 +393,21 @@ class _Collector:
         if extra:
             self.add(path, f"unexpected language keys {extra} (only zh and en)", item=item, fld=fld)
             ok = False
+        if ok and fld != "constraint_message":
+            # A figure that changes belongs in the facts table and the Guide, not in a
+            # question (a constraint message states the form's own limits, not a fact).
+            for lang in ("zh", "en"):
+                figures = prose_figures(raw[lang])
+                if figures:
+                    shown = ", ".join(repr(f) for f in figures[:4])
+                    self.add(
+                        (*path, lang),
+                        f"a figure is written into the question ({shown}): say it in the "
+                        "Guide, from the facts table, and point to it",
+                        item=item,
+                        fld=fld,
+                    )
+                    ok = False
         return Text(zh=raw["zh"].strip(), en=raw["en"].strip()) if ok else None
 
     def condition(

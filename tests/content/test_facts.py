@@ -279,6 +279,9 @@ class TestProseCheck:
             "1. First\n2. Second",
             "Federal Law 115-FZ",
             "最低工资是{fact:demo-wage}。",
+            "你知道外交部12308领事保护热线吗？",
+            "the 12308 hotline",
+            "还没交就填0。",
         ],
     )
     def test_non_figures_are_allowed(self, text: str) -> None:
