@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -99,6 +100,7 @@ def check_installation(base: Path | None = None, *, today: _dt.date | None = Non
     others = [questionnaire_path, *sorted((root / "resources" / "advice").glob("*.yaml"))]
     citations = collect_citations(p for p in others if p.is_file())
     problems.extend(check_all(root, extra_citations=citations, known_questions=known, today=today))
+    problems.extend(outside_paths(root))
     if known is not None and not problems:
         # The advice rules last: they need a clean questionnaire and Guide to check against.
         from desktop.knowledge import load_knowledge
@@ -107,6 +109,34 @@ def check_installation(base: Path | None = None, *, today: _dt.date | None = Non
             load_knowledge(root, today=today, cache=False)
         except ContentError as exc:
             problems.extend(exc.problems)
+    return problems
+
+
+# A comment naming a place outside the repository ("/home/…", "../shared/…"): the content
+# is shipped and read without that place, so it may only speak of its own files.
+_OUTSIDE_PATH = re.compile(r"(?<![\w.])(?:\.\./|~/|/(?:home|work|tmp|root|Users|mnt)/)")
+
+
+def outside_paths(root: Path) -> list[Problem]:
+    """Comment lines in content files that name a path outside the repository."""
+    problems: list[Problem] = []
+    for part in ("seeds", "resources"):
+        for path in sorted((root / part).rglob("*.yaml")):
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue  # the loaders report unreadable files
+            for number, line in enumerate(lines, start=1):
+                comment = line.partition("#")[2] if "#" in line else ""
+                if line.lstrip().startswith("#") and _OUTSIDE_PATH.search(comment):
+                    problems.append(
+                        Problem(
+                            file=path.relative_to(root).as_posix(),
+                            message="this comment names a path outside the repository; "
+                            "speak of the project's own files",
+                            line=number,
+                        )
+                    )
     return problems
 
 

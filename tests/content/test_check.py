@@ -68,3 +68,22 @@ def test_main_clean(tmp_path: Path) -> None:
     assert main(["--base", str(base)], out=out, err=err) == 0
     assert out.getvalue() == ""
     assert "Content OK" in err.getvalue()
+
+
+def test_a_comment_naming_a_path_outside_the_repository_is_reported(tree: Path) -> None:
+    from desktop.content.check import outside_paths
+
+    path = tree / "resources" / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("# Taken from /work/shared/facts.md\n" + text, encoding="utf-8")
+    (tree / "seeds" / "demo-2020.yaml").write_text(
+        "# digest of ../shared/seeds/000.txt\n# see resources/facts/ and docs/CONTENT.md\n"
+        + (tree / "seeds" / "demo-2020.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    found = outside_paths(tree)
+    assert [(p.file, p.line) for p in found] == [
+        ("seeds/demo-2020.yaml", 1),
+        ("resources/sources.yaml", 1),
+    ]
+    assert all("outside the repository" in p.message for p in found)
