@@ -213,7 +213,6 @@ def help_lines() -> tuple[HelpLine, ...]:
     return parse_help_lines(_read_yaml("help_lines.yaml"))
 
 
-@cache
 def parse_help_lines(data: Any) -> tuple[HelpLine, ...]:
     """Check the shape of a help-lines table (the check against the Guide and the facts
     table happens in :func:`card_context`, which has the catalog). Raises
