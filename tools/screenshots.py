@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=int, default=100)
     ap.add_argument("--size", default="1100x760")
     ap.add_argument("--pages", default="")
+    ap.add_argument("--topic", action="append", default=[], help="also grab this Guide topic")
+    ap.add_argument("--about", action="store_true", help="also grab the About page")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -64,6 +66,17 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(5):
                 app.processEvents()
             path = args.out / f"{key}-{lang}.png"
+            win.grab().save(str(path))
+            print(path)
+        extra = [(t, lambda t=t: win.show_topic(t)) for t in args.topic]
+        if args.about:
+            extra.append(("about", lambda: win.page("guide").show_about()))
+        for name, show in extra:
+            win.show_page("guide")
+            show()
+            for _ in range(5):
+                app.processEvents()
+            path = args.out / f"guide-{name}-{lang}.png"
             win.grab().save(str(path))
             print(path)
         win.close()
