@@ -2,8 +2,10 @@
 
 The loader checks each file and every reference. One rule needs more than the
 Guide: *every seed passage is cited by at least one item somewhere*, counting
-the questionnaire and advice files too. A passage nobody cites is either a
-summary we forgot to use or a locator typo; both are worth a look before shipping.
+the questionnaire and advice files too, unless it is marked ``background: true``
+(told on the About page only: a proposal to governments that supports no advice, so
+citing it for a claim would be false). An unmarked passage nobody cites is a summary
+we forgot to use; worth a look before shipping.
 
 :func:`check_all` is the Guide's part (callers pass other files' citations in
 ``extra_citations``). :func:`check_installation` is what the command runs: it
@@ -41,15 +43,30 @@ def check_all(
     problems = list(result.problems)
     catalog = result.catalog
     cited = catalog.citations() | set(extra_citations)
+    cited |= {ref for fact in catalog.facts.values() for ref in fact.sources}
+    for source in catalog.sources.values():
+        if source.id not in cited:
+            # The About page says everything in the guide comes from the sources it
+            # lists: a source that supports nothing must not be listed there.
+            problems.append(
+                Problem(
+                    file="resources/sources.yaml",
+                    item=source.id,
+                    field="id",
+                    message="no topic, fact, question or advice item cites this source",
+                    line=_id_line(_base(base) / "resources" / "sources.yaml", source.id),
+                )
+            )
     for seed in catalog.seeds.values():
         for passage in seed.passages:
-            if passage.locator not in cited:
+            if passage.locator not in cited and not passage.background:
                 problems.append(
                     Problem(
                         file=f"seeds/{seed.id}.yaml",
                         item=passage.locator,
                         field="locator",
-                        message="no topic, question or advice item cites this passage",
+                        message="no topic, question or advice item cites this passage "
+                        "(if it only gives background, mark it 'background: true')",
                         line=_passage_line(_base(base), seed.id, passage.locator),
                     )
                 )
@@ -144,6 +161,19 @@ def _base(base: Path | None) -> Path:
     from desktop import resources
 
     return Path(base) if base is not None else resources.base_dir()
+
+
+def _id_line(path: Path, ident: str) -> int | None:
+    """Line of ``- id: <ident>`` in a YAML file (a text scan; only on the error path)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip().removeprefix("- ").strip()
+        if stripped.startswith("id:") and stripped.split(":", 1)[1].strip(" '\"") == ident:
+            return number
+    return None
 
 
 def _passage_line(root: Path, seed_id: str, locator: str) -> int | None:

@@ -709,7 +709,12 @@ class _Loader:
         item = locator if isinstance(locator, str) else _field_name(path)
         kw = {"item": item, "item_path": path}
         p = ck.mapping(
-            raw, path, required=("locator", "heading", "summary", "themes"), what="a passage", **kw
+            raw,
+            path,
+            required=("locator", "heading", "summary", "themes"),
+            optional=("background",),
+            what="a passage",
+            **kw,
         )
         if p is None:
             return None
@@ -743,10 +748,14 @@ class _Loader:
         heading = ck.text(p, "heading", path, **kw)
         summary = ck.text(p, "summary", path, **kw)
         themes = self.themes(ck, p, path, kw)
+        background = p.get("background", False)
+        if not isinstance(background, bool):
+            ck.add((*path, "background"), "must be true or false", **kw)
+            return None
         if not ok or heading is None or summary is None or themes is None or doc_id is None:
             return None
         assert locator is not None
-        return SeedPassage(locator, heading, summary, themes, doc_id)
+        return SeedPassage(locator, heading, summary, themes, doc_id, background)
 
     def themes(self, ck: FileChecker, p: dict, path: tuple, kw: dict) -> tuple[str, ...] | None:
         if "themes" not in p:

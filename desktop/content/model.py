@@ -94,13 +94,18 @@ class Fact:
 
 @dataclass(frozen=True)
 class SeedPassage:
-    """One passage of a seed document, summarised in the project's own words."""
+    """One passage of a seed document, summarised in the project's own words.
+
+    ``background``: the passage is told on the About page only and gives no advice a
+    topic could cite (a policy proposal to governments); it need not be cited.
+    """
 
     locator: str
     heading: Text
     summary: Text
     themes: tuple[str, ...]
     document_id: str
+    background: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""check_all / main: loader problems plus the "every seed passage is cited" rule."""
+"""check_all / main: loader problems plus the rules that need every file: each seed
+passage and each source is cited by something."""
 
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ def test_main_prints_one_problem_per_line(tree: Path) -> None:
     lines = out.getvalue().splitlines()
     assert lines == [
         "seeds/demo-2020.yaml:14, item 'demo-2020#1.2', field 'locator': "
-        "no topic, question or advice item cites this passage"
+        "no topic, question or advice item cites this passage "
+        "(if it only gives background, mark it 'background: true')"
     ]
     assert "1 problem(s)" in err.getvalue()
 
@@ -87,3 +89,31 @@ def test_a_comment_naming_a_path_outside_the_repository_is_reported(tree: Path) 
         ("resources/sources.yaml", 1),
     ]
     assert all("outside the repository" in p.message for p in found)
+
+
+def test_a_source_nobody_cites_is_reported(tree: Path) -> None:
+    path = tree / "resources" / "sources.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + """\
+  - id: orphan
+    title: {zh: 孤儿, en: Orphan}
+    publisher: {zh: 某处, en: Somewhere}
+    date: 2020-01-01
+    confidence: high
+    where: "facts.md A1"
+""",
+        encoding="utf-8",
+    )
+    problems = [p for p in check_all(tree, today=TODAY) if p.item == "orphan"]
+    assert [(p.file, p.field, p.line) for p in problems] == [("resources/sources.yaml", "id", 15)]
+    assert "cites this source" in problems[0].message
+
+
+def test_a_background_passage_need_not_be_cited(tree: Path) -> None:
+    path = tree / "seeds" / "demo-2020.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  - locator: demo-2020#1.2\n", "  - locator: demo-2020#1.2\n    background: true\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert check_all(tree, today=TODAY) == []

@@ -67,7 +67,7 @@ facts:
     value: "+86-10-12308"
     hours: {zh: 24小时, en: 24 hours}
     as_of: 2026-03
-    sources: [cn-reg-2012]
+    sources: [web-guide]
     confidence: medium
 """
 
