@@ -21,7 +21,7 @@ import desktop.knowledge as knowledge_module
 from desktop.knowledge import CACHE_FORMAT, Knowledge, cache_key, cache_path, load_knowledge
 from tests.conftest import REPO
 
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 12, 8)
 
 
 @pytest.fixture
@@ -170,10 +170,10 @@ def test_a_clock_set_back_loads_everything(tree: Path, loads) -> None:
     load_knowledge(tree, today=TODAY)
     load_knowledge(tree, today=TODAY + dt.timedelta(days=30))  # later: the cache holds
     assert loads == [tree]
-    # The shipped content was reviewed on TODAY: a day earlier, the checks (which run
-    # again) find those dates in the future.
+    # The shipped content holds facts dated this month: a month earlier, the checks
+    # (which run again) find those dates in the future.
     with pytest.raises(ContentError, match="is in the future"):
-        load_knowledge(tree, today=TODAY - dt.timedelta(days=1))
+        load_knowledge(tree, today=TODAY - dt.timedelta(days=30))
     assert loads == [tree, tree]
 
 

@@ -52,7 +52,7 @@ FACT_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A reference in a text. Anything between the braces that is not a valid id is reported,
 # never shown: "{fact:}" or "{fact:Korea wage}" must not reach a person.
 FACT_REF_RE = re.compile(r"\{fact:([^{}]*)\}")
-_LOOSE_REF_RE = re.compile(r"\{\s*fact\b|\{\{")
+_LOOSE_REF_RE = re.compile(r"\{\s*fact\b")
 
 FACT_TYPES = ("money", "number", "percent", "duration", "date", "phone", "text")
 # Ordered from strongest to weakest. "low" facts may stand in the table (so that the
@@ -203,7 +203,9 @@ def build_fact(ck: FileChecker, raw: Any, path: tuple[Any, ...]) -> Fact | None:
     item = peek if isinstance(peek, str) else None
     kw = {"item": item, "item_path": path}
     kind = raw.get("type") if isinstance(raw, dict) else None
-    extra_req, extra_opt = _TYPE_FIELDS.get(kind, ((), ()))  # type: ignore[arg-type]
+    # (a list or a mapping is unhashable: look only strings up in the tables)
+    extra_req, extra_opt = _TYPE_FIELDS.get(kind, ((), ())) if isinstance(kind, str) else ((), ())
+    before = len(ck.problems)
     data = ck.mapping(
         raw,
         path,
@@ -214,7 +216,6 @@ def build_fact(ck: FileChecker, raw: Any, path: tuple[Any, ...]) -> Fact | None:
     )
     if data is None:
         return None
-    before = len(ck.problems)
     ident = ck.string(
         data,
         "id",
@@ -223,7 +224,7 @@ def build_fact(ck: FileChecker, raw: Any, path: tuple[Any, ...]) -> Fact | None:
         pattern_hint="lower-case letters, digits and '-'",
         **kw,
     )
-    if "type" in data and kind not in FACT_TYPES:
+    if "type" in data and (not isinstance(kind, str) or kind not in FACT_TYPES):
         ck.add(
             (*path, "type"),
             f"{kind!r} is not a fact type; use one of {', '.join(FACT_TYPES)}",
@@ -234,7 +235,9 @@ def build_fact(ck: FileChecker, raw: Any, path: tuple[Any, ...]) -> Fact | None:
     note = ck.plain_text(data, "note", path, **kw) if "note" in data else None
     as_of = ck.date(data, "as_of", path, partial=True, **kw)
     confidence = data.get("confidence")
-    if "confidence" in data and confidence not in FACT_CONFIDENCE:
+    if "confidence" in data and (
+        not isinstance(confidence, str) or confidence not in FACT_CONFIDENCE
+    ):
         ck.add(
             (*path, "confidence"),
             f"{confidence!r} is not a confidence level; use one of {', '.join(FACT_CONFIDENCE)}",
@@ -328,18 +331,18 @@ def _check_value(
         value = {"zh": text.zh, "en": text.en}
     if kind == "money":
         currency = data.get("currency")
-        if currency not in CURRENCIES:
+        if not isinstance(currency, str) or currency not in CURRENCIES:
             ck.add((*path, "currency"), f"{currency!r} is not one of {', '.join(CURRENCIES)}", **kw)
             return None
         out["currency"] = currency
         if "per" in data:
-            if data["per"] not in _PER:
+            if not isinstance(data["per"], str) or data["per"] not in _PER:
                 ck.add((*path, "per"), f"'per' is one of {', '.join(_PER)}", **kw)
                 return None
             out["per"] = data["per"]
     if kind == "duration":
         unit = data.get("unit")
-        if unit not in _DURATION:
+        if not isinstance(unit, str) or unit not in _DURATION:
             ck.add((*path, "unit"), f"{unit!r} is not one of {', '.join(_DURATION)}", **kw)
             return None
         out["unit"] = unit

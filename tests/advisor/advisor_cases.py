@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 12, 8)
 
 # A careful person going to Japan as a technical intern through a checked, licensed company.
 SAFE: dict[str, object] = {

@@ -28,15 +28,15 @@ def make_plan(questionnaire, rules, answers, **kw):
 
 
 def test_due_dates_count_back_from_departure(questionnaire, rules):
-    answers = with_(has_passport="no", departure_date="2027-03-01")
+    answers = with_(has_passport="no", departure_date="2027-03-15")
     items = {i.id: i for i in make_plan(questionnaire, rules, answers).checklist}
-    assert items["get-passport"].due == dt.date(2026, 12, 1)  # 90 days before
-    assert items["list-costs"].due == dt.date(2026, 12, 31)  # 60 days before
-    assert items["check-visa-type"].due == dt.date(2027, 1, 15)  # 45 days before
-    assert items["save-12308"].due == dt.date(2027, 2, 26)  # 3 days before
-    assert items["keep-passport"].due == dt.date(2027, 3, 1)  # on arrival
-    assert items["japan-address"].due == dt.date(2027, 3, 15)  # 14 days after arrival
-    assert items["pay-records"].due == dt.date(2027, 3, 31)
+    assert items["get-passport"].due == dt.date(2026, 12, 15)  # 90 days before
+    assert items["list-costs"].due == dt.date(2027, 1, 14)  # 60 days before
+    assert items["check-visa-type"].due == dt.date(2027, 1, 29)  # 45 days before
+    assert items["save-12308"].due == dt.date(2027, 3, 12)  # 3 days before
+    assert items["keep-passport"].due == dt.date(2027, 3, 15)  # on arrival
+    assert items["japan-address"].due == dt.date(2027, 3, 29)  # 14 days after arrival
+    assert items["pay-records"].due == dt.date(2027, 4, 14)
     assert items["japan-pension-refund"].due is None  # coming home: no date
     assert not any(i.overdue for i in items.values())
 
@@ -96,7 +96,9 @@ def test_channels_for_a_korea_eps_candidate(questionnaire, rules):
 def test_age_rules_out_eps_with_the_reason(questionnaire, rules):
     p = make_plan(questionnaire, rules, {"destination": "korea", "age": 45})
     out = {c.id: c for c in p.ruled_out_channels}
-    assert "18 to 39" in out["eps-korea"].why_not[0].en
+    # the age limit comes from the facts table, with its date
+    assert "18–39 years old (as of " in out["eps-korea"].why_not[0].en
+    assert "kr-e9-age-limit" in out["eps-korea"].why_not[0].facts
     assert "eps-korea" not in {c.id for c in p.ranked_channels}
 
 
@@ -139,7 +141,8 @@ def test_training_steps_in_order(questionnaire, rules):
         "moving-up",
     ]
     assert [s.order for s in steps] == [1, 2, 3, 4, 5, 6]
-    assert steps[1].sources == ("japan-2018#3.1", "li-ning-2021#3.3")
+    # worker advice cites what supports it, not the background papers (issue 14)
+    assert steps[1].sources == ("jp-ssw-2019", "kr-eps-topik-eligibility")
 
 
 def test_training_for_the_prepared_person_is_short(questionnaire, rules):

@@ -26,7 +26,7 @@ from desktop.content.questionnaire import Question, Questionnaire
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 12, 8)
 
 # A worker heading for Japan through a licensed company, with two warning signs met
 # (a deposit asked for, a tourist visa offered): the plan then has red flags, routes,

@@ -123,6 +123,12 @@ class TestValues:
 
 
 class TestBadFacts:
+    def test_missing_sources_is_a_problem_not_a_crash(self, tmp_path: Path) -> None:
+        base = with_facts(tmp_path, FACTS.replace("    sources: [cn-reg-2012]\n", "", 1))
+        problem = next(p for p in problems(base) if p.file.startswith("resources/facts"))
+        assert (problem.item, problem.field) == ("demo-wage", "sources")
+        assert "missing" in problem.message
+
     def test_duplicate_id_names_both_places(self, tmp_path: Path) -> None:
         base = write_tree(tmp_path, {"resources/facts/more.yaml": FACTS})
         found = [p for p in problems(base) if p.file == "resources/facts/more.yaml"]

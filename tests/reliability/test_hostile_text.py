@@ -332,7 +332,7 @@ def test_printed_checklist_shows_notes_and_name_literally() -> None:
     knowledge = _knowledge()
     plan = knowledge.plan(
         {"destination": "japan", "channel": "private_intermediary", "age": 30},
-        today=_dt.date(2026, 11, 25),
+        today=_dt.date(2026, 12, 8),
         lang="zh",
     )
     items = [item.id for item in plan.checklist]
@@ -350,7 +350,7 @@ def test_printed_checklist_shows_notes_and_name_literally() -> None:
         destination_label="日本",
         ticks={items[0]: True},
         notes=hostile,
-        printed_on=_dt.date(2026, 11, 25),
+        printed_on=_dt.date(2026, 12, 8),
         content_reviewed=content_reviewed(knowledge.catalog),
     )
     with time_limit(20):

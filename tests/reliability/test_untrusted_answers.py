@@ -48,7 +48,7 @@ pytestmark = pytest.mark.filterwarnings(
 )
 
 NAME = "answers.json"
-TODAY = _dt.date(2026, 11, 25)
+TODAY = _dt.date(2026, 12, 8)
 LIMIT = 10
 
 VALID = {

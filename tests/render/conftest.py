@@ -17,7 +17,7 @@ from desktop.content.loader import load_catalog
 from desktop.content.model import Catalog
 from desktop.content.questionnaire import Questionnaire, load_questionnaire
 
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 12, 8)
 
 # Someone asked for a deposit and offered a tourist visa for work in Japan: two STOP signs.
 RISKY: dict[str, Any] = {
