@@ -75,4 +75,6 @@ def pdf_pages(data: bytes, only: slice = slice(None)) -> list[str]:
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    # Also: the font draws "–" (en dash) and "‒" (figure dash) with one glyph, and pypdf
+    # reads that glyph back as the figure dash; compare both as the en dash.
+    return re.sub(r"\s+", "", text).replace("\u2012", "\u2013")

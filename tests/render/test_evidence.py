@@ -130,9 +130,9 @@ def test_payments_are_in_date_order_with_the_record_number():
 
 
 def test_dates_follow_the_printout_language():
-    assert context("zh")["printed_on"] == [{"lang": "zh", "text": "2026年11月25日"}]
-    assert context("en")["printed_on"] == [{"lang": "en", "text": "25 November 2026"}]
-    assert context("zh+en")["printed_on"] == [{"lang": "zh", "text": "2026-11-25"}]
+    assert context("zh")["printed_on"] == [{"lang": "zh", "text": "2026年12月8日"}]
+    assert context("en")["printed_on"] == [{"lang": "en", "text": "8 December 2026"}]
+    assert context("zh+en")["printed_on"] == [{"lang": "zh", "text": "2026-12-08"}]
 
 
 def test_an_unknown_language_is_refused():
@@ -192,7 +192,7 @@ def test_pdf_text_has_the_payments_the_total_and_the_promises(tmp_path):
     pages = html_to_pdf(html, out, footer_name="李四", lang="zh")
     text = "".join(pdf_pages(out.read_bytes()))
     assert pages == len(pdf_pages(out.read_bytes())) >= 1
-    assert "我的证据记录" in text and "李四" in text and "2026年11月25日" in text
+    assert "我的证据记录" in text and "李四" in text and "2026年12月8日" in text
     for fragment in ("某某劳务公司", "30,000", "3,000.50", "120,000", "某某培训学校"):
         assert fragment in text
     assert "合计·人民币33,000.50" in text and "合计·日元120,000" in text
@@ -204,7 +204,7 @@ def test_pdf_text_has_the_payments_the_total_and_the_promises(tmp_path):
 def test_english_pdf(tmp_path):
     html = evidence_html(NOTES, lang="en", person_name="Li Si", printed_on=TODAY)
     text = "".join(pdf_pages(html_to_pdf_bytes(html, footer_name="Li Si", lang="en").data))
-    assert "Myevidencerecord" in text and "25November2026" in text
+    assert "Myevidencerecord" in text and "8December2026" in text
     assert "Total·CNY33,000.50" in text and "Total·JPY120,000" in text and "Total·EUR50" in text
     assert "Moneypaid" in text and "Promisesmadetoyou" in text
 

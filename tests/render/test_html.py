@@ -268,7 +268,8 @@ class TestCard:
         assert "+86-10-12308" in page and "24小时" in page
         # its as-of month, from the facts table
         y, m = fact.as_of_text.split("-")[:2]
-        assert f"截至 {int(y)}年{int(m)}月" in page
+        assert ctx["hotline"]["as_of"] == [{"lang": "zh", "text": f"{int(y)}年{int(m)}月"}]
+        assert f"{int(y)}年{int(m)}月" in page
         # the medium-confidence long form and the outdated backup stay off the card
         assert "59913991" not in page and "65612308" not in page
 
@@ -454,8 +455,14 @@ class TestHonestDates:
         stale = catalog.stale_facts(plan.facts, later)
         assert stale and len(ctx["stale_facts"]) == len(stale)
         assert "more than 12 months old" in page
+        # named at the end, after the red flags, before the sources
+        headings = re.findall(r"<h2>.*?</h2>", page)
+        names = [re.sub(r"<[^>]+>", "", h) for h in headings]
+        assert names.index("Red flags") < names.index("Figures to check") < names.index("Sources")
         for fact in stale:
             assert str(escape(fact.label.en)) in page
-        newest = max(catalog.facts[f].as_of for f in plan.facts)
-        ctx, page = self._plan_page(plan, catalog, "en", newest)
+        # on a day less than a year after the oldest figure's source, none is old
+        early = min(catalog.facts[f].as_of for f in plan.facts) + dt.timedelta(days=1)
+        ctx, page = self._plan_page(plan, catalog, "en", early)
         assert ctx["stale_facts"] == [] and "more than 12 months old" not in page
+        assert "Figures to check" not in page

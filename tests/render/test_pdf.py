@@ -148,7 +148,9 @@ def test_the_card_holds_12308_and_the_japan_lines(risky_plan, catalog, lang):
     data = P.html_to_pdf_bytes(H.render("card.html.j2", **ctx), footer_name=NAME)
     text = "".join(pdf_pages(data.data))
     assert "+86-10-12308" in text
-    assert "0120-150-520" in text and "0570-011000" in text
+    # police, fire and FRESC; never the superseded or unconfirmed hotline numbers
+    assert "110" in text and "119" in text and "0570-011000" in text
+    assert "0120-150-520" not in text and "0120-531-402" not in text
     assert "某某公司" in text
     assert data.pages == 1  # the copies fill one sheet, no card on a second page
 
