@@ -233,3 +233,13 @@ def test_painting_on_a_printer_device_gives_the_footer(risky_plan, catalog, tmp_
     assert len(reader.pages) == pages >= 2
     last = squeeze(reader.pages[-1].extract_text())
     assert last.endswith(f"{pages}/{pages}") and "Wang" in last
+
+
+@pytest.mark.parametrize("destination", ["japan", "korea", "russia", "third_country"])
+@pytest.mark.parametrize("lang", H.PRINT_LANGS)
+def test_every_card_fits_one_sheet(risky_plan, catalog, destination, lang):
+    """The copies fill one sheet whatever the destination: a help line more makes a card
+    taller than a wallet and pushes the last copy onto a second page."""
+    ctx = H.card_context(risky_plan, catalog, lang=lang, entries={}, destination=destination)
+    data = P.html_to_pdf_bytes(H.render("card.html.j2", **ctx), footer_name=NAME)
+    assert data.pages == 1
