@@ -432,17 +432,26 @@ class FactResolver:
         return Text(zh=out["zh"], en=out["en"], facts=facts)
 
     def _substitute(self, source: str, lang: str) -> str:
+        """Each fact's as-of month after its first use in the text; and on one line (a
+        sentence, a list item) one date for the facts that share it, so that "14天（截至
+        2026年2月）……7天（截至2026年2月）" reads "14天（截至2026年2月）……7天"."""
         shown: set[str] = set()
+        out: list[str] = []
+        for line in source.split("\n"):
+            dated: set[str] = set()
 
-        def one(match: re.Match[str]) -> str:
-            fact = self.facts[match.group(1)]
-            value = fact.value.get(lang)
-            if fact.id in shown:  # the date once per text is enough
-                return value
-            shown.add(fact.id)
-            return value + as_of_suffix(fact.as_of_text, lang)
+            def one(match: re.Match[str], dated: set[str] = dated) -> str:
+                fact = self.facts[match.group(1)]
+                value = fact.value.get(lang)
+                if fact.id in shown or fact.as_of_text in dated:
+                    shown.add(fact.id)
+                    return value
+                shown.add(fact.id)
+                dated.add(fact.as_of_text)
+                return value + as_of_suffix(fact.as_of_text, lang)
 
-        return FACT_REF_RE.sub(one, source)
+            out.append(FACT_REF_RE.sub(one, line))
+        return "\n".join(out)
 
 
 # --------------------------------------------------------------------------- prose check

@@ -323,3 +323,21 @@ class TestStaleness:
         # a partial as-of date counts from its first day: "2026-03" is stale on 2027-03-02
         assert catalog.facts["demo-hotline"].as_of == _dt.date(2026, 3, 1)
         assert catalog.stale_facts(["demo-hotline"], _dt.date(2027, 3, 2))
+
+
+def test_facts_of_one_date_on_one_line_share_it(tmp_path: Path) -> None:
+    facts = FACTS + FACT.format(
+        id="x", type="duration", value="7", extra="    unit: day\n"
+    ).replace("as_of: 2025-01", "as_of: 2025-10-01")
+    body = (
+        section_text("rights")
+        .replace(
+            "{fact:demo-wage}。", "{fact:demo-wage}，{fact:x}内。\n        另起一行：{fact:x}。"
+        )
+        .replace("{fact:demo-wage}.", "{fact:demo-wage}, within {fact:x}.\n        Next: {fact:x}.")
+    )
+    base = with_facts(tmp_path, facts, **{"resources/content/rights.yaml": body})
+    text = load_catalog(base, today=TODAY).topic("rights.first").body
+    assert "每小时10,320韩元（截至2025年10月），7天内。" in text.zh
+    assert "另起一行：7天。" in text.zh  # the same fact again: its date was given above
+    assert "₩10,320 an hour (as of October 2025), within 7 days." in text.en
