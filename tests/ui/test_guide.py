@@ -420,3 +420,17 @@ def test_scrolling_keys_in_the_text_scroll_the_whole_topic(make_page, qtbot):
     assert bar.value() > 0
     qtbot.keyClick(page.topic_view.body, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert bar.value() == 0
+
+
+def test_the_notice_gives_each_date_once(make_page, catalog):
+    today = dt.date(2026, 12, 8)
+    topic = catalog.topic("destinations.korea-help")
+    stale = catalog.stale_facts(topic.facts, today)
+    dates = {f.as_of_text[:7] for f in stale}
+    assert len(stale) > len(dates)  # several figures share a date here
+    page, _ = make_page("zh", today=today)
+    page.show_topic(topic.id)
+    text = page.topic_view.notice.text()
+    for date in dates:
+        shown = format_partial_date(date, "zh")
+        assert text.count(f"（{shown}）") == 1, shown

@@ -140,7 +140,9 @@ class AboutView(QTextBrowser):
         )
         rows = []
         for fact in facts:
-            sources = "; ".join(self._source_name(ref, lang) for ref in fact.sources)
+            sources = ("；" if lang == "zh" else "; ").join(
+                self._source_name(ref, lang) for ref in fact.sources
+            )
             rows.append(
                 "<tr>"
                 f"<td>{escape(fact.label.get(lang))}</td>"

@@ -237,9 +237,20 @@ class TopicView(QScrollArea):
             self.notice.hide()
             return
         # Judged by the age of each figure's source, not by when we last read the page.
-        names = "; ".join(
-            f"{f.label.get(self.lang)} ({format_partial_date(f.as_of_text[:7], self.lang)})"
-            for f in stale
+        # One date for the figures that share it, oldest first: a page with seven
+        # numbers from one list reads "…, … (September 2025)", not seven dates.
+        groups: dict[str, list[str]] = {}
+        for fact in stale:
+            groups.setdefault(fact.as_of_text[:7], []).append(fact.label.get(self.lang))
+        zh = self.lang == "zh"  # Chinese punctuation in a Chinese sentence
+        names = ("；" if zh else "; ").join(
+            ("、" if zh else ", ").join(labels)
+            + (
+                f"（{format_partial_date(date, 'zh')}）"
+                if zh
+                else f" ({format_partial_date(date, 'en')})"
+            )
+            for date, labels in groups.items()
         )
         text = self.tr(
             "Some figures here come from sources more than 12 months old and may have "
