@@ -54,7 +54,7 @@ def check_all(
                     item=source.id,
                     field="id",
                     message="no topic, fact, question or advice item cites this source",
-                    line=_id_line(_base(base) / "resources" / "sources.yaml", source.id),
+                    line=_key_line(_base(base) / "resources" / "sources.yaml", "id", source.id),
                 )
             )
     for seed in catalog.seeds.values():
@@ -67,7 +67,9 @@ def check_all(
                         field="locator",
                         message="no topic, question or advice item cites this passage "
                         "(if it only gives background, mark it 'background: true')",
-                        line=_passage_line(_base(base), seed.id, passage.locator),
+                        line=_key_line(
+                            _base(base) / "seeds" / f"{seed.id}.yaml", "locator", passage.locator
+                        ),
                     )
                 )
     return problems
@@ -163,28 +165,16 @@ def _base(base: Path | None) -> Path:
     return Path(base) if base is not None else resources.base_dir()
 
 
-def _id_line(path: Path, ident: str) -> int | None:
-    """Line of ``- id: <ident>`` in a YAML file (a text scan; only on the error path)."""
+def _key_line(path: Path, key: str, value: str) -> int | None:
+    """Line of ``key: value`` (or ``- key: value``) in a YAML file: a text scan, only
+    on the error path, for items that no loaded object remembers the line of."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
     for number, line in enumerate(lines, start=1):
         stripped = line.strip().removeprefix("- ").strip()
-        if stripped.startswith("id:") and stripped.split(":", 1)[1].strip(" '\"") == ident:
-            return number
-    return None
-
-
-def _passage_line(root: Path, seed_id: str, locator: str) -> int | None:
-    """Line of ``locator:`` in the seed file (a text scan; only on the error path)."""
-    try:
-        lines = (root / "seeds" / f"{seed_id}.yaml").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip().removeprefix("- ").strip()
-        if stripped.startswith("locator:") and stripped.split(":", 1)[1].strip(" '\"") == locator:
+        if stripped.startswith(f"{key}:") and stripped.split(":", 1)[1].strip(" '\"") == value:
             return number
     return None
 
