@@ -329,23 +329,16 @@ def _check_value(
         if text is None:
             return None
         value = {"zh": text.zh, "en": text.en}
-    if kind == "money":
-        currency = data.get("currency")
-        if not isinstance(currency, str) or currency not in CURRENCIES:
-            ck.add((*path, "currency"), f"{currency!r} is not one of {', '.join(CURRENCIES)}", **kw)
+    choices = {"money": {"currency": CURRENCIES, "per": _PER}, "duration": {"unit": _DURATION}}
+    for key, options in choices.get(kind, {}).items():
+        if key not in data:
+            continue  # a required one is reported as missing by mapping()
+        chosen = data[key]
+        # (a list is unhashable: look only strings up)
+        if not isinstance(chosen, str) or chosen not in options:
+            ck.add((*path, key), f"{chosen!r} is not one of {', '.join(options)}", **kw)
             return None
-        out["currency"] = currency
-        if "per" in data:
-            if not isinstance(data["per"], str) or data["per"] not in _PER:
-                ck.add((*path, "per"), f"'per' is one of {', '.join(_PER)}", **kw)
-                return None
-            out["per"] = data["per"]
-    if kind == "duration":
-        unit = data.get("unit")
-        if not isinstance(unit, str) or unit not in _DURATION:
-            ck.add((*path, "unit"), f"{unit!r} is not one of {', '.join(_DURATION)}", **kw)
-            return None
-        out["unit"] = unit
+        out[key] = chosen
     if kind == "number" and "unit" in data:
         unit = ck.plain_text(data, "unit", path, **kw)
         if unit is None:
