@@ -68,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
             path = args.out / f"{key}-{lang}.png"
             win.grab().save(str(path))
             print(path)
-        extra = [(t, lambda t=t: win.show_topic(t)) for t in args.topic]
-        if args.about:
-            extra.append(("about", lambda: win.page("guide").show_about()))
-        for name, show in extra:
+        for name in [*args.topic, *(["about"] if args.about else [])]:
             win.show_page("guide")
-            show()
+            if name == "about":
+                win.page("guide").show_about()
+            else:
+                win.show_topic(name)
             for _ in range(5):
                 app.processEvents()
             path = args.out / f"guide-{name}-{lang}.png"
