@@ -134,9 +134,14 @@ class AboutView(QTextBrowser):
             self.catalog.facts.values(),
             key=lambda f: (_group_order(f.id), f.id),
         )
+        columns = (
+            (self.tr("Fact"), 30),
+            (self.tr("Value"), 28),
+            (self.tr("As of"), 14),
+            (self.tr("Source"), 28),
+        )
         head = "".join(
-            f"<th align='left'>{escape(h)}</th>"
-            for h in (self.tr("Fact"), self.tr("Value"), self.tr("As of"), self.tr("Source"))
+            f"<th align='left' width='{width}%'>{escape(name)}</th>" for name, width in columns
         )
         rows = []
         for fact in facts:
