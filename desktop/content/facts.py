@@ -492,6 +492,8 @@ def prose_figures(text: str) -> list[str]:
 
     A digit is allowed only inside one of the :data:`ALLOWED` forms.
     """
+    if not _DIGITS.search(text):  # most texts: nothing to look at
+        return []
     covered = bytearray(len(text))
     for _name, pattern in ALLOWED:
         for match in pattern.finditer(text):
