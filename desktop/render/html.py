@@ -85,7 +85,6 @@ CARD_CONFIDENCE = ("high", "medium-high")
 CARDS_PER_PAGE = (4, 3)
 
 _KEY_RE = re.compile(r"^[a-z0-9_]+$")
-_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 
 Lines = list[dict[str, str]]
 
@@ -473,8 +472,8 @@ def _header(
 ) -> dict[str, Any]:
     stale = catalog.stale_facts(plan.facts, printed_on)
     return {
-        # Figures this printout shows whose source is over a year old: named in the
-        # header, each with its as-of month, so that the page says how old it is.
+        # Figures this printout shows whose source is over a year old: the header says
+        # there are some, "Figures to check" at the end names each with its as-of month.
         "stale_facts": [{"label": p.t(f.label), "as_of": p.month(f.as_of_text)} for f in stale],
         "person_name": person_name.strip(),
         "destination": p.plain(destination_label) if destination_label else None,
