@@ -417,3 +417,16 @@ def test_a_figure_in_a_question_is_refused_but_the_forms_own_limits_are_not():
     )
     assert [(p.item, p.field, p.line) for p in problems] == [("a", "help", 9), ("a", "help", 9)]
     assert "figure is written into the question" in problems[0].message
+
+
+def test_a_fact_reference_in_a_question_is_refused_not_shown():
+    problems = _problems(
+        HEAD
+        + """\
+      - id: a
+        type: yesno
+        label: {zh: "最低工资是{fact:kr-min-wage-2026}吗？", en: "Is it {fact:kr-min-wage-2026}?"}
+"""
+    )
+    assert [(p.item, p.field) for p in problems] == [("a", "label")]
+    assert "cannot show a fact" in problems[0].message

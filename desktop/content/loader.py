@@ -262,7 +262,7 @@ class FileChecker:
         if resolve and ("{fact:" in text.zh or "{fact:" in text.en):
             self.add(
                 p,
-                "{fact:...} can only be used in the Guide, advice and questionnaire texts",
+                "{fact:...} can only be used in the Guide's and the advice rules' texts",
                 item=item,
                 item_path=item_path,
             )

@@ -393,6 +393,15 @@ class _Collector:
         if extra:
             self.add(path, f"unexpected language keys {extra} (only zh and en)", item=item, fld=fld)
             ok = False
+        if ok and any("{fact" in raw[lang] for lang in ("zh", "en")):
+            # Questions are not resolved against the facts table: it would show as typed.
+            self.add(
+                path,
+                "a question cannot show a fact; say it in the Guide and point to it",
+                item=item,
+                fld=fld,
+            )
+            ok = False
         if ok and fld != "constraint_message":
             # A figure that changes belongs in the facts table and the Guide, not in a
             # question (a constraint message states the form's own limits, not a fact).
