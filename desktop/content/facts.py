@@ -436,7 +436,7 @@ class FactResolver:
             def one(match: re.Match[str], dated: set[str] = dated) -> str:
                 fact = self.facts[match.group(1)]
                 value = fact.value.get(lang)
-                if fact.id in shown or fact.as_of_text in dated:
+                if fact.id in shown or fact.as_of_text in dated or not fact.can_age:
                     shown.add(fact.id)
                     return value
                 shown.add(fact.id)

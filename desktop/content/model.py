@@ -91,6 +91,15 @@ class Fact:
     note: Text | None = None
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
+    @property
+    def can_age(self) -> bool:
+        """False for a date that had already come when its source was written ("since
+        11 August 2025", from a source of August 2025): a past day does not go out of
+        date, so it carries no as-of month and is never "more than a year old"."""
+        if self.kind != "date":
+            return True
+        return str(self.raw.get("value", ""))[:7] > self.as_of_text[:7]
+
 
 @dataclass(frozen=True)
 class SeedPassage:
@@ -202,7 +211,9 @@ class Catalog:
         """The facts among ``fact_ids`` whose source is more than 12 months older than
         ``today``, oldest first: a person should check them before relying on them."""
         cutoff = review_cutoff(today)
-        found = {f for f in (self.facts.get(i) for i in fact_ids) if f and f.as_of < cutoff}
+        found = {
+            f for f in (self.facts.get(i) for i in fact_ids) if f and f.can_age and f.as_of < cutoff
+        }
         return tuple(sorted(found, key=lambda f: (f.as_of, f.id)))
 
     def needs_review(self, topic: Topic, today: _dt.date) -> bool:

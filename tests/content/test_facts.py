@@ -341,3 +341,25 @@ def test_facts_of_one_date_on_one_line_share_it(tmp_path: Path) -> None:
     assert "每小时10,320韩元（截至2025年10月），7天内。" in text.zh
     assert "另起一行：7天。" in text.zh  # the same fact again: its date was given above
     assert "₩10,320 an hour (as of October 2025), within 7 days." in text.en
+
+
+def test_a_past_date_carries_no_as_of_month_and_never_ages(tmp_path: Path) -> None:
+    facts = (
+        FACTS
+        + FACT.format(id="since", type="date", value="2024-12-15", extra="")
+        + FACT.format(id="starts", type="date", value="2027-04-01", extra="")
+    )
+    body = (
+        section_text("rights")
+        .replace("{fact:demo-wage}。", "{fact:demo-wage}。{fact:since}起；{fact:starts}开始。")
+        .replace("{fact:demo-wage}.", "{fact:demo-wage}. Since {fact:since}; from {fact:starts}.")
+    )
+    base = with_facts(tmp_path, facts, **{"resources/content/rights.yaml": body})
+    catalog = load_catalog(base, today=TODAY)
+    text = catalog.topic("rights.first").body
+    # as_of 2025-01: 15 December 2024 had come by then, 1 April 2027 had not
+    assert "2024年12月15日起；" in text.zh
+    assert "2027年4月1日（截至2025年1月）开始" in text.zh
+    assert "Since 15 December 2024; from 1 April 2027 (as of January 2025)." in text.en
+    later = _dt.date(2030, 1, 1)
+    assert [f.id for f in catalog.stale_facts(["since", "starts"], later)] == ["starts"]
