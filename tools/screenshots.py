@@ -61,22 +61,18 @@ def main(argv: list[str] | None = None) -> int:
         win.resize(w, h)
         win.show()
         keys = [k for k in PAGE_KEYS if not args.pages or k in args.pages.split(",")]
-        for key in keys:
+        shots = [(key, key, None) for key in keys]
+        shots += [("guide", f"guide-{t}", t) for t in args.topic]
+        shots += [("guide", "guide-about", "about")] if args.about else []
+        for key, name, inside in shots:
             win.show_page(key)
-            for _ in range(5):
-                app.processEvents()
-            path = args.out / f"{key}-{lang}.png"
-            win.grab().save(str(path))
-            print(path)
-        for name in [*args.topic, *(["about"] if args.about else [])]:
-            win.show_page("guide")
-            if name == "about":
+            if inside == "about":
                 win.page("guide").show_about()
-            else:
-                win.show_topic(name)
+            elif inside:
+                win.show_topic(inside)
             for _ in range(5):
                 app.processEvents()
-            path = args.out / f"guide-{name}-{lang}.png"
+            path = args.out / f"{name}-{lang}.png"
             win.grab().save(str(path))
             print(path)
         win.close()

@@ -146,8 +146,7 @@ def outside_paths(root: Path) -> list[Problem]:
             except (OSError, UnicodeDecodeError):
                 continue  # the loaders report unreadable files
             for number, line in enumerate(lines, start=1):
-                comment = line.partition("#")[2] if "#" in line else ""
-                if line.lstrip().startswith("#") and _OUTSIDE_PATH.search(comment):
+                if line.lstrip().startswith("#") and _OUTSIDE_PATH.search(line):
                     problems.append(
                         Problem(
                             file=path.relative_to(root).as_posix(),

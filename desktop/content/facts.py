@@ -44,6 +44,8 @@ __all__ = [
     "FactResolver",
     "as_of_suffix",
     "build_fact",
+    "facts_used",
+    "figures_shown",
     "format_value",
     "prose_figures",
 ]
@@ -354,13 +356,11 @@ def _check_value(
 @dataclass
 class FactResolver:
     """Turns ``{fact:ID}`` references in a text into the value and its as-of month.
-
-    ``prose_check`` is on for worker-facing files (the Guide, the advice rules, the
-    questionnaire): there a text may hold no figure of its own either.
+    Every text it reads is worker-facing, so it also reports a figure written into the
+    prose (:func:`prose_figures`).
     """
 
     facts: Mapping[str, Fact]
-    prose_check: bool = True
 
     def resolve(self, ck: FileChecker, text: Text, path: tuple, kw: dict) -> Text | None:
         used: dict[str, list[str]] = {}
@@ -395,18 +395,15 @@ class FactResolver:
                     **kw,
                 )
                 ok = False
-            if self.prose_check:
-                figures = prose_figures(rest)
-                if figures:
-                    shown = ", ".join(repr(f) for f in figures[:4])
-                    more = f" and {len(figures) - 4} more" if len(figures) > 4 else ""
-                    ck.add(
-                        p,
-                        f"a figure is written into the text ({shown}{more}): put it in the "
-                        "facts table (resources/facts/) and write {fact:ID}",
-                        **kw,
-                    )
-                    ok = False
+            figures = prose_figures(rest)
+            if figures:
+                ck.add(
+                    p,
+                    f"a figure is written into the text ({figures_shown(figures)}): put it "
+                    "in the facts table (resources/facts/) and write {fact:ID}",
+                    **kw,
+                )
+                ok = False
             used[lang] = ids
         if set(used["zh"]) != set(used["en"]):
             only = sorted(set(used["zh"]) ^ set(used["en"]))
@@ -505,6 +502,12 @@ def prose_figures(text: str) -> list[str]:
         start, end = max(0, match.start() - 6), min(len(text), match.end() + 6)
         found.append(text[start:end].replace("\n", " ").strip())
     return found
+
+
+def figures_shown(figures: list[str]) -> str:
+    """The first few figures :func:`prose_figures` found, for a problem message."""
+    more = f" and {len(figures) - 4} more" if len(figures) > 4 else ""
+    return ", ".join(repr(f) for f in figures[:4]) + more
 
 
 def facts_used(texts: Iterable[Text | None]) -> tuple[str, ...]:

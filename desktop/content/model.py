@@ -77,7 +77,8 @@ class Fact:
     ``value`` is what a person reads, in both languages, without the date;
     ``as_of`` is the date of the source (the first day of it when only a month or a
     year is known) and ``as_of_text`` what the file says (``"2026-09"``). ``raw`` is
-    the checked value as written, for the content changelog.
+    the checked value and its type's fields as written (the card prints a phone
+    number and its hours from it).
     """
 
     id: str

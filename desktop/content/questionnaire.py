@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.content.conditions import Condition, ConditionError, parse
 from desktop.content.errors import ContentError, Problem
-from desktop.content.facts import prose_figures
+from desktop.content.facts import figures_shown, prose_figures
 from desktop.content.model import Text
 
 if TYPE_CHECKING:
@@ -408,11 +408,10 @@ class _Collector:
             for lang in ("zh", "en"):
                 figures = prose_figures(raw[lang])
                 if figures:
-                    shown = ", ".join(repr(f) for f in figures[:4])
                     self.add(
                         (*path, lang),
-                        f"a figure is written into the question ({shown}): say it in the "
-                        "Guide, from the facts table, and point to it",
+                        f"a figure is written into the question ({figures_shown(figures)}): "
+                        "say it in the Guide, from the facts table, and point to it",
                         item=item,
                         fld=fld,
                     )
