@@ -136,8 +136,8 @@ class AboutView(QTextBrowser):
         )
         columns = (
             (self.tr("Fact"), 30),
-            (self.tr("Value"), 28),
-            (self.tr("As of"), 14),
+            (self.tr("Value"), 26),
+            (self.tr("As of"), 16),
             (self.tr("Source"), 28),
         )
         head = "".join(
@@ -152,7 +152,7 @@ class AboutView(QTextBrowser):
                 "<tr>"
                 f"<td>{escape(fact.label.get(lang))}</td>"
                 f"<td>{escape(fact.value.get(lang))}</td>"
-                f"<td>{escape(format_partial_date(fact.as_of_text, lang))}</td>"
+                f"<td>{escape(format_partial_date(fact.as_of_text[:7], lang))}</td>"
                 f"<td>{escape(sources)}</td>"
                 "</tr>"
             )
